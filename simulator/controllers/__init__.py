@@ -1,0 +1,64 @@
+"""Built-in PLC programs, by name: ``sflab sim … --controller reference``.
+
+A controller name can also be ``path/to/file.py:function`` — a student's own program.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+
+from simulator.errors import LabError
+
+
+def _reference() -> object:
+    from simulator.controllers.reference import SortingLineController
+
+    return SortingLineController()
+
+
+def _idle() -> object:
+    def idle(io: object) -> None:
+        """Does nothing: every output stays off."""
+
+    return idle
+
+
+#: Built-in controllers: name → factory making a fresh program.
+BUILTIN: dict[str, Callable[[], object]] = {"reference": _reference, "idle": _idle}
+
+
+def get_controller(name: str) -> object:
+    """A fresh program for ``name``: a built-in name or ``file.py:function``.
+
+    Raises:
+        LabError: when no such controller or file/function exists.
+    """
+    if name in BUILTIN:
+        return BUILTIN[name]()
+    path_text, _, attribute = name.rpartition(":")
+    if path_text.endswith(".py"):
+        return _load_from_file(Path(path_text), attribute)
+    known = ", ".join(BUILTIN)
+    raise LabError(
+        f"제어 프로그램 '{name}'이(가) 없습니다. 내장: {known}, 또는 파일.py:함수이름",
+        f"No controller '{name}'. Built in: {known}, or file.py:function",
+    )
+
+
+def _load_from_file(path: Path, attribute: str) -> object:
+    if not path.is_file():
+        raise LabError(f"파일이 없습니다: {path}", f"No such file: {path}")
+    spec = importlib.util.spec_from_file_location(f"student_program_{path.stem}", path)
+    if spec is None or spec.loader is None:
+        raise LabError(f"파이썬 파일을 읽을 수 없습니다: {path}", f"Cannot load Python file: {path}")
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as error:
+        raise LabError(f"{path}을(를) 실행하다 오류: {error!r}", f"Error while running {path}: {error!r}") from None
+    program = getattr(module, attribute, None)
+    if program is None:
+        raise LabError(f"{path}에 '{attribute}'이(가) 없습니다", f"{path} has no '{attribute}'")
+    return program

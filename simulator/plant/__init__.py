@@ -1,0 +1,14 @@
+"""The plant model: parts, conveyors, sensors, actuators and stations, in SimPy.
+
+Pure: simpy, numpy and the standard library only — no pygame, no pymodbus, no printing.
+"""
+
+from __future__ import annotations
+
+from simulator.plant.faults import Fault, read_faults
+from simulator.plant.items import Item, ProductionRecord
+from simulator.plant.kpis import Kpis
+from simulator.plant.plant import Plant
+from simulator.plant.snapshot import PlantSnapshot
+
+__all__ = ["Fault", "Item", "Kpis", "Plant", "PlantSnapshot", "ProductionRecord", "read_faults"]

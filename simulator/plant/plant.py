@@ -1,0 +1,537 @@
+"""The plant: a scene brought to life — conveyors, parts, sensors, actuators and its PLC.
+
+Quick start::
+
+    from simulator.plant import Plant
+
+    plant = Plant("sorting-line-v1", seed=1, program="reference")
+    plant.press("start", hold_s=0.3)   # an operator presses 시작
+    plant.run(minutes=10)              # ten simulated minutes, in well under a second
+    print(plant.kpis().oee)
+
+Everything random (parts, breakdowns, sensor noise) comes from ``seed``: the same scene,
+seed, program and faults give exactly the same run, every time, on every computer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+import simpy
+
+from simulator.plant.faults import Fault, check_fault
+from simulator.plant.feeder import Feeder
+from simulator.plant.items import Item, ProductionRecord
+from simulator.plant.kpis import BinCount, Kpis, ratio
+from simulator.plant.panel import OperatorPanel
+from simulator.plant.records import write_csv, write_sqlite
+from simulator.plant.sensors import AnalogDistanceSensor, detects
+from simulator.plant.snapshot import ConveyorView, ItemView, PlantSnapshot, PusherView, SensorView
+from simulator.plant.stopwatch import Stopwatch
+from simulator.plant.transport import Line
+from simulator.plc.clock import using_clock
+from simulator.plc.image import ProcessImage
+from simulator.plc.runtime import DEFAULT_WATCHDOG_S, PlcRuntime
+from simulator.plc.tags import Area
+from simulator.scenes.model import Scene
+from simulator.scenes.registry import get_scene
+
+#: How long :meth:`Plant.press` holds a button when no time is given, in seconds.
+DEFAULT_PRESS_S = 0.2
+
+
+class Plant:
+    """A running scene with its PLC, on a SimPy clock that runs as fast as the CPU allows.
+
+    Args:
+        scene: a scene id (``"sorting-line-v1"``), a path to a scene file, or a Scene.
+        seed: seed of every random stream of the plant.
+        program: the PLC program — a function ``program(io)``, a class with ``scan(self, io)``,
+            a built-in controller name such as ``"reference"`` — or None for remote I/O
+            (outputs written from outside, e.g. over Modbus).
+        faults: faults to inject (see :mod:`simulator.plant.faults`).
+        scan_period_ms: PLC scan period (1–150 ms); the scene's value when None.
+        watchdog_s: wall-clock time one program scan may take before the PLC stops.
+    """
+
+    def __init__(
+        self,
+        scene: str | Path | Scene = "sorting-line-v1",
+        *,
+        seed: int = 0,
+        program: object | None = None,
+        faults: Iterable[Fault] = (),
+        scan_period_ms: float | None = None,
+        watchdog_s: float = DEFAULT_WATCHDOG_S,
+    ) -> None:
+        self.scene = get_scene(scene)
+        self.seed = seed
+        self.env = simpy.Environment()
+        parts_rng, failure_rng, noise_rng, fault_rng = (
+            np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(4)
+        )
+        self._fault_rng = fault_rng
+        self.panel = OperatorPanel()
+        self._version = 0
+        self.records: list[ProductionRecord] = []
+        self._bins: dict[str, list[int]] = {b.name: [0, 0] for b in self.scene.bins}
+
+        zone_sensors = [s for s in self.scene.sensors if s.kind != "limit_switch"]
+        self._zone_of = {s.name: i for i, s in enumerate(zone_sensors)}
+        self.line = Line(
+            self.scene,
+            [s.position_m for s in zone_sensors],
+            on_finished=self._finished,
+            on_zone_change=self._zone_changed,
+        )
+        self.analog = {
+            s.name: AnalogDistanceSensor(s, noise_rng) for s in self.scene.sensors if s.kind == "analog_distance"
+        }
+        self.feeder = Feeder(self.env, self.scene, self.line, parts_rng, failure_rng, self._bump)
+
+        self.image = ProcessImage(self.scene.tags)
+        for name, value in self.scene.initial_values.items():
+            setattr(self.image.io, name, value)
+        self._digital_readers = [self._digital_reader(self.image.by_name[n].signal) for n in self.image.input_names]
+        self._analog_sensors = [self.analog[self.image.by_name[n].signal.split(".", 1)[1]] for n in self.image.analog_names]
+        self._output_handlers = [self._output_handler(self.image.by_name[n].signal) for n in self.image.output_names]
+        #: Outputs as the PLC set them, and as they reach the actuators (after faulty wiring).
+        self._commanded: tuple[bool, ...] = (False,) * len(self.image.output_names)
+        self._outputs = self._commanded
+        self.signals = {"green": False, "yellow": False, "red": False, "buzzer": False}
+        self._belt_commands = [(False, False)] * len(self.scene.conveyors)
+        self.interlock_violations = 0
+        self._motor_on = [Stopwatch() for _ in self.scene.conveyors]
+        self._operating = Stopwatch()
+        self._line_started_s: float | None = None
+
+        self.faults: list[Fault] = []
+        self._active_faults: list[Fault] = []
+        for fault in faults:
+            self.inject(fault)
+
+        self.plc = PlcRuntime(
+            self.env,
+            self.image,
+            self,
+            program=_resolve_program(program),
+            scan_period_ms=scan_period_ms or self.scene.scan_period_ms,
+            watchdog_s=watchdog_s,
+        )
+
+    # ================================================================ running
+    @property
+    def io(self) -> object:
+        """The PLC's process image: one attribute per tag."""
+        return self.image.io
+
+    @property
+    def now_s(self) -> float:
+        """Simulated time, in seconds."""
+        return float(self.env.now)
+
+    def run(self, seconds: float = 0.0, *, minutes: float = 0.0, hours: float = 0.0) -> Plant:
+        """Run the plant for the given simulated time (added together); returns the plant."""
+        return self.run_until(self.env.now + seconds + 60.0 * minutes + 3600.0 * hours)
+
+    def run_until(self, time_s: float) -> Plant:
+        """Run the plant until simulated time ``time_s``."""
+        if time_s > self.env.now:
+            with using_clock(self.plc.clock):
+                self.env.run(until=time_s)
+        return self
+
+    def press(self, control: str, hold_s: float | None = DEFAULT_PRESS_S, at_s: float | None = None) -> None:
+        """Press a panel control now, or at simulated time ``at_s``.
+
+        Momentary buttons (``start``, ``stop``, ``reset``) are let go after ``hold_s``
+        seconds (None: held until :meth:`release`). ``"estop"`` latches until
+        :meth:`release_estop`; ``"auto"``/``"manual"`` turn the mode selector.
+        """
+        if at_s is None or at_s <= self.env.now:
+            self._press_now(control, hold_s)
+        else:
+            self.env.process(self._press_later(control, hold_s, at_s))
+
+    def _press_now(self, control: str, hold_s: float | None) -> None:
+        self.panel.press(control)
+        self._bump()
+        if hold_s is not None and control in ("start", "stop", "reset"):
+            self.env.process(self._release_later(control, hold_s))
+
+    def _press_later(self, control: str, hold_s: float | None, at_s: float) -> simpy.events.ProcessGenerator:
+        yield self.env.timeout(at_s - self.env.now)
+        self._press_now(control, hold_s)
+
+    def _release_later(self, control: str, hold_s: float) -> simpy.events.ProcessGenerator:
+        yield self.env.timeout(hold_s)
+        self.release(control)
+
+    def release(self, control: str) -> None:
+        """Let go of a held button."""
+        self.panel.release(control)
+        self._bump()
+
+    def release_estop(self) -> None:
+        """Twist the emergency stop out (the program must still be reset to restart)."""
+        self.panel.release_estop()
+        self._bump()
+
+    def inject(self, fault: Fault) -> None:
+        """Add a fault; it takes effect between its start and end times."""
+        fault = check_fault(fault, self.image.by_name, "inject")
+        self.faults.append(fault)
+        self.env.process(self._fault_timeline(fault))
+
+
+    # ================================================================ results
+    def kpis(self) -> Kpis:
+        """The KPIs now."""
+        now = self.env.now
+        produced = len(self.records)
+        good = sum(1 for r in self.records if r.result == "OK")
+        planned_s = now - self._line_started_s if self._line_started_s is not None else 0.0
+        operating_s = self._operating.total_s(now)
+        availability = ratio(operating_s, planned_s)
+        performance = ratio(self.scene.ideal_cycle_s * produced, operating_s)
+        quality = ratio(good, produced)
+        energy_kwh = sum(
+            sw.total_s(now) * c.motor_power_w for sw, c in zip(self._motor_on, self.scene.conveyors, strict=True)
+        ) / 3.6e6
+        fault = self.plc.fault
+        return Kpis(
+            scene=self.scene.id,
+            seed=self.seed,
+            sim_time_s=now,
+            produced=produced,
+            good=good,
+            defective=sum(1 for r in self.records if r.defect),
+            mis_sorts=sum(1 for r in self.records if r.result == "MIS_SORT"),
+            collisions=self.line.counters.collisions,
+            jams=self.line.counters.jams,
+            interlock_violations=self.interlock_violations,
+            throughput_per_h=produced * 3600.0 / now if now > 0 else 0.0,
+            availability=availability,
+            performance=performance,
+            quality=quality,
+            oee=availability * performance * quality,
+            energy_kwh=energy_kwh,
+            energy_wh_per_good=energy_kwh * 1000.0 / good if good else 0.0,
+            feeder_breakdowns=self.feeder.breakdowns,
+            bins={name: BinCount(good=c[0], defective=c[1]) for name, c in self._bins.items()},
+            plc_state=self.plc.state.value,
+            plc_fault=fault.ko if fault else "",
+        )
+
+    def export_csv(self, path: str | Path) -> Path:
+        """Write the production records to a CSV file."""
+        return write_csv(self.records, path)
+
+    def export_sqlite(self, path: str | Path) -> Path:
+        """Write the production records to an SQLite database (table ``production``)."""
+        return write_sqlite(self.records, path)
+
+    def snapshot(self) -> PlantSnapshot:
+        """A frozen picture of the plant now (positions interpolated; nothing is advanced)."""
+        now = self.env.now
+        line = self.line
+        captured = {id(item): i for i, items in line._captured.items() for item in items}
+        items = tuple(
+            ItemView(
+                id=item.id,
+                lot=item.lot,
+                material=item.material,
+                height_mm=item.height_mm,
+                length_m=item.length_m,
+                defect=item.defect,
+                x_m=line.position_of(item, now),
+                pushed=line.cylinders[captured[id(item)]].position_at(now) if id(item) in captured else 0.0,
+                blocked=bool(item.held_by),
+                jammed=item.jammed,
+            )
+            for item in line.items
+        )
+        conveyors = tuple(
+            ConveyorView(c.name, c.ko, c.en, c.start_m, c.end_m, line.belt_speed_m_per_s[i], self._belt_travel_m(i, now))
+            for i, c in enumerate(self.scene.conveyors)
+        )
+        pushers = tuple(
+            PusherView(c.spec.name, c.spec.ko, c.spec.en, c.spec.position_m, c.spec.width_m, c.position_at(now), c.jammed)
+            for c in line.cylinders
+        )
+        values = self.image.io.as_dict()
+        sensors = tuple(self._sensor_view(spec.name, values) for spec in self.scene.sensors)
+        return PlantSnapshot(
+            scene_id=self.scene.id,
+            time_s=now,
+            items=items,
+            conveyors=conveyors,
+            pushers=pushers,
+            sensors=sensors,
+            signals=dict(self.signals),
+            panel={c: self.panel.signal(c) for c in ("start", "stop", "estop", "reset", "auto")},
+            feeder_ready=self.feeder.ready,
+            feeder_enabled=self.feeder.enabled,
+            tags=values,
+            active_faults=tuple(f"{f.kind}:{f.target}" for f in self._active_faults),
+            kpis=self.kpis(),
+        )
+
+    def _sensor_view(self, name: str, values: dict[str, bool | int]) -> SensorView:
+        spec = self.scene.sensor(name)
+        tag = next((t for t in self.scene.tags if t.signal == f"sensor.{name}"), None)
+        value = values.get(tag.name, 0) if tag else 0
+        if spec.kind == "analog_distance":
+            below = bool(self.line.zone_items[self._zone_of[name]])
+            return SensorView(name, spec.kind, spec.ko, spec.en, spec.position_m, below, int(value))
+        position = spec.position_m
+        if spec.kind == "limit_switch":
+            position = next(p.position_m for p in self.scene.pushers if p.name == spec.actuator)
+        return SensorView(name, spec.kind, spec.ko, spec.en, position, bool(value), 0)
+
+    def _belt_travel_m(self, index: int, now_s: float) -> float:
+        speed = self.scene.conveyors[index].speed_m_per_s
+        return self._motor_on[index].total_s(now_s) * speed
+
+    # ================================================================ the field (PLC terminals)
+    def advance_to(self, now_s: float) -> None:
+        """Process the line's events due by ``now_s`` (called by the PLC every scan)."""
+        if self.line.next_event_s <= now_s:
+            self.line.advance_to(now_s)
+
+    def input_version(self) -> object:
+        """Changes whenever a digital input may have changed."""
+        if self._noisy_inputs:
+            return self.env.now
+        return self.line.version + self.panel.version * 1_000_003 + self._version * 7_919
+
+    def digital_inputs(self, now_s: float) -> list[bool]:
+        """Digital inputs in image order, after any sensor faults."""
+        values = [read() for read in self._digital_readers]
+        if self._input_faults:
+            self._apply_input_faults(values, now_s)
+        return values
+
+    def analog_inputs(self, now_s: float) -> list[int]:
+        """Analog input counts in image order, after any sensor faults."""
+        if not self._analog_faults:
+            return [sensor.read_counts(now_s) for sensor in self._analog_sensors]
+        return self._faulted_analog(now_s)
+
+    def apply_outputs(self, outputs: tuple[bool, ...], now_s: float) -> None:
+        """Drive the actuators whose outputs changed (after any swapped wiring)."""
+        self._commanded = outputs
+        outputs = self._swap_outputs(outputs)
+        previous = self._outputs
+        self._outputs = outputs
+        for index, (old, new) in enumerate(zip(previous, outputs, strict=True)):
+            if old != new:
+                self._output_handlers[index](new, now_s)
+
+    # ---------------------------------------------------------------- wiring
+    def _digital_reader(self, signal: str) -> Callable[[], bool]:
+        kind, _, name = signal.partition(".")
+        if kind == "panel":
+            return lambda: self.panel.signal(name)
+        if signal == "feeder.ready":
+            return lambda: self.feeder.ready
+        spec = self.scene.sensor(name)
+        if spec.kind == "limit_switch":
+            cylinder = next(c for c in self.line.cylinders if c.spec.name == spec.actuator)
+            if spec.at == "retracted":
+                return lambda: cylinder.is_retracted(self.line.now_s)
+            return lambda: cylinder.is_extended(self.line.now_s)
+        covering = self.line.zone_items[self._zone_of[name]]
+        return lambda: any(detects(spec, item) for item in covering.values())
+
+    def _output_handler(self, signal: str) -> Callable[[bool, float], None]:
+        parts = signal.split(".")
+        if parts[0] == "conveyor":
+            index = next(i for i, c in enumerate(self.scene.conveyors) if c.name == parts[1])
+            return lambda on, now: self._drive_belt(index, parts[2], on, now)
+        if parts[0] == "pusher":
+            index = next(i for i, p in enumerate(self.scene.pushers) if p.name == parts[1])
+            return lambda on, now: self.line.command_cylinder(index, on, now)
+        if parts[0] == "feeder":
+            return lambda on, now: setattr(self.feeder, "enabled", on)
+        key = parts[-1]
+        return lambda on, now: self.signals.__setitem__(key, on)
+
+    def _drive_belt(self, index: int, direction: str, on: bool, now_s: float) -> None:
+        forward, reverse = self._belt_commands[index]
+        if direction == "forward":
+            forward = on
+        else:
+            reverse = on
+        if forward and reverse and not all(self._belt_commands[index]):
+            self.interlock_violations += 1
+        self._belt_commands[index] = (forward, reverse)
+        self._update_belt(index, now_s)
+
+    def _update_belt(self, index: int, now_s: float) -> None:
+        forward, reverse = self._belt_commands[index]
+        energised = forward != reverse  # both at once: the overload trips, the motor stands still
+        spec = self.scene.conveyors[index]
+        jammed, slowness = self._actuator_fault(index, conveyor=True)
+        speed = 0.0 if (jammed or not energised) else spec.speed_m_per_s / slowness
+        self.line.set_belt(index, speed if forward else -speed, now_s)
+        self._motor_on[index].set(energised, now_s)
+        self._update_operating(now_s)
+
+    def _update_operating(self, now_s: float) -> None:
+        sorter = len(self.scene.conveyors) - 1
+        running = self.line.belt_speed_m_per_s[sorter] > 0
+        if running and self._line_started_s is None:
+            self._line_started_s = now_s
+        self._operating.set(running and self.feeder.ready, now_s)
+
+    def _bump(self) -> None:
+        """Something an input reports changed outside the line (panel, feeder, faults)."""
+        self._version += 1
+        self._update_operating(self.env.now)
+
+    # ---------------------------------------------------------------- line callbacks
+    def _finished(self, item: Item, bin_name: str, now_s: float) -> None:
+        item.route.append(bin_name)
+        if bin_name != item.correct_bin:
+            result = "MIS_SORT"
+        else:
+            result = "NG" if item.defect else "OK"
+        self._bins[bin_name][1 if item.defect else 0] += 1
+        self.records.append(
+            ProductionRecord(
+                item_id=item.id,
+                lot=item.lot,
+                material=item.material,
+                height_mm=item.height_mm,
+                weight_g=item.weight_g,
+                defect=item.defect,
+                placed_s=round(item.placed_s, 6),
+                finished_s=round(now_s, 6),
+                route=">".join(item.route),
+                bin=bin_name,
+                correct_bin=item.correct_bin,
+                result=result,
+            )
+        )
+
+    def _zone_changed(self, zone: int, now_s: float) -> None:
+        for name, sensor in self.analog.items():
+            if self._zone_of[name] == zone:
+                covering = self.line.zone_items[zone].values()
+                top_mm = max((item.height_mm for item in covering), default=0.0)
+                sensor.set_target(sensor.spec.mount_height_mm - top_mm, now_s)
+
+    # ---------------------------------------------------------------- faults
+    _noisy_inputs = False
+    _input_faults: Sequence[Fault] = ()
+    _analog_faults: Sequence[Fault] = ()
+
+    def _fault_timeline(self, fault: Fault) -> simpy.events.ProcessGenerator:
+        yield self.env.timeout(max(0.0, fault.start_s - self.env.now))
+        self._active_faults.append(fault)
+        self._faults_changed()
+        if fault.end_s is not None:
+            yield self.env.timeout(fault.end_s - self.env.now)
+            self._active_faults.remove(fault)
+            self._faults_changed()
+
+    def _faults_changed(self) -> None:
+        now = self.env.now
+        self.line.advance_to(now)
+        area = {f: self.image.by_name[f.target].area for f in self._active_faults}
+        self._input_faults = [f for f in self._active_faults if area[f] is Area.DI]
+        self._analog_faults = [f for f in self._active_faults if area[f] is Area.AI]
+        self._noisy_inputs = any(f.kind in ("noise", "dropout") for f in self._input_faults)
+        for index, cylinder in enumerate(self.line.cylinders):
+            jammed, slowness = self._actuator_fault(index, conveyor=False)
+            if (jammed, slowness) != (cylinder.jammed, cylinder.slowness):
+                self.line.set_cylinder_faults(index, jammed, slowness, now)
+        for index in range(len(self.scene.conveyors)):
+            self._update_belt(index, now)
+        self.apply_outputs(self._commanded, now)
+        self._bump()
+
+    def _actuator_fault(self, index: int, conveyor: bool) -> tuple[bool, float]:
+        """(jammed, slowness) of conveyor or pusher ``index`` from the active faults."""
+        prefix = "conveyor" if conveyor else "pusher"
+        name = self.scene.conveyors[index].name if conveyor else self.scene.pushers[index].name
+        jammed, slowness = False, 1.0
+        for fault in self._active_faults:
+            signal = self.image.by_name[fault.target].signal
+            if signal.startswith(f"{prefix}.{name}."):
+                if fault.kind == "jam":
+                    jammed = True
+                elif fault.kind == "slow":
+                    slowness *= 1.0 + fault.severity
+        return jammed, slowness
+
+    def _apply_input_faults(self, values: list[bool], now_s: float) -> None:
+        index_of = {name: i for i, name in enumerate(self.image.input_names)}
+        raw = list(values)
+        rng = self._fault_rng
+        for fault in self._input_faults:
+            i = index_of[fault.target]
+            kind = fault.kind
+            if kind == "stuck_on":
+                values[i] = True
+            elif kind == "stuck_off":
+                values[i] = False
+            elif kind == "inverted":
+                values[i] = not values[i]
+            elif kind == "swapped":
+                values[i] = raw[index_of[fault.other]]
+                values[index_of[fault.other]] = raw[i]
+            elif kind == "noise" and rng.random() < fault.severity:
+                values[i] = not values[i]
+            elif kind == "dropout" and rng.random() < fault.severity:
+                values[i] = False
+
+    def _faulted_analog(self, now_s: float) -> list[int]:
+        names = self.image.analog_names
+        extra_noise = dict.fromkeys(names, 0.0)
+        offset = dict.fromkeys(names, 0.0)
+        for fault in self._analog_faults:
+            if fault.kind == "noise":
+                extra_noise[fault.target] += fault.severity
+            elif fault.kind == "drift":
+                offset[fault.target] += fault.severity * (now_s - fault.start_s) / 60.0
+        values = [
+            sensor.read_counts(now_s, extra_noise[name], offset[name])
+            for name, sensor in zip(names, self._analog_sensors, strict=True)
+        ]
+        raw = list(values)
+        index_of = {name: i for i, name in enumerate(names)}
+        for fault in self._analog_faults:
+            i, low, high = index_of[fault.target], *self._analog_sensors[index_of[fault.target]].spec.raw_counts
+            if fault.kind == "stuck_on":
+                values[i] = high
+            elif fault.kind == "stuck_off":
+                values[i] = low
+            elif fault.kind == "dropout" and self._fault_rng.random() < fault.severity:
+                values[i] = low
+            elif fault.kind == "swapped":
+                values[i] = raw[index_of[fault.other]]
+        return values
+
+    def _swap_outputs(self, outputs: tuple[bool, ...]) -> tuple[bool, ...]:
+        swaps = [f for f in self._active_faults if f.kind == "swapped" and f.target in self.image.output_names]
+        if not swaps:
+            return outputs
+        values = list(outputs)
+        index_of = {name: i for i, name in enumerate(self.image.output_names)}
+        for fault in swaps:
+            a, b = index_of[fault.target], index_of[fault.other]
+            values[a], values[b] = outputs[b], outputs[a]
+        return tuple(values)
+
+
+def _resolve_program(program: object | None) -> object | None:
+    """A built-in controller by name, or the program as given."""
+    if isinstance(program, str):
+        from simulator.controllers import get_controller
+
+        return get_controller(program)
+    return program

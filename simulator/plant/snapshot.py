@@ -1,0 +1,97 @@
+"""A frozen picture of the plant at one moment: all that renderers and reports may read.
+
+Nothing outside the plant reaches into it; the window, the notebook images and the
+I/O monitor draw from a :class:`PlantSnapshot` only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.plant.kpis import Kpis
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """A part as drawn."""
+
+    id: int
+    lot: str
+    material: str
+    height_mm: float
+    length_m: float
+    defect: bool
+    #: Centre along the line, in metres.
+    x_m: float
+    #: How far a pusher has moved it off the belt (0 on the belt … 1 in the bin).
+    pushed: float
+    #: Held back by something (a part, a plate, a joint).
+    blocked: bool
+    jammed: bool
+
+
+@dataclass(frozen=True)
+class ConveyorView:
+    """A belt as drawn."""
+
+    name: str
+    ko: str
+    en: str
+    start_m: float
+    end_m: float
+    #: Current belt speed, in m/s (negative in reverse).
+    speed_m_per_s: float
+    #: Distance the belt surface has travelled, in metres (for drawing moving belts).
+    travel_m: float
+
+
+@dataclass(frozen=True)
+class PusherView:
+    """A cylinder as drawn."""
+
+    name: str
+    ko: str
+    en: str
+    position_m: float
+    width_m: float
+    #: Stroke fraction: 0 retracted … 1 extended.
+    stroke: float
+    jammed: bool
+
+
+@dataclass(frozen=True)
+class SensorView:
+    """A sensor as drawn."""
+
+    name: str
+    kind: str
+    ko: str
+    en: str
+    position_m: float
+    #: The digital value the sensor sends (after faults), or for analog sensors whether a part is below.
+    active: bool
+    #: Raw counts for analog sensors, 0 for digital ones.
+    raw: int
+
+
+@dataclass(frozen=True)
+class PlantSnapshot:
+    """Everything visible about the plant at ``time_s``."""
+
+    scene_id: str
+    time_s: float
+    items: tuple[ItemView, ...]
+    conveyors: tuple[ConveyorView, ...]
+    pushers: tuple[PusherView, ...]
+    sensors: tuple[SensorView, ...]
+    #: Stack light lamps and buzzer, by name (``green``, ``yellow``, ``red``, ``buzzer``).
+    signals: dict[str, bool]
+    #: Panel controls' electrical inputs (``start``, ``stop``, ``estop``, ``reset``, ``auto``).
+    panel: dict[str, bool]
+    feeder_ready: bool
+    feeder_enabled: bool
+    #: Every tag's value in the process image, by tag name.
+    tags: dict[str, bool | int]
+    #: Names of the faults active now.
+    active_faults: tuple[str, ...]
+    kpis: Kpis

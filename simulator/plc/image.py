@@ -1,0 +1,126 @@
+"""The process image: the PLC's copy of its inputs and outputs, read and written by name.
+
+A program sees one object, ``io``, with one attribute per tag::
+
+    def program(io):
+        io.conveyor_motor = io.start_button or io.conveyor_motor
+
+Its class is built per scene with ``__slots__``, so a misspelt tag name fails loudly
+instead of quietly creating a new attribute, and reading a tag is as fast as Python
+attribute access can be (the simulator runs ~100,000 scans a second).
+
+The scan-cycle runtime writes inputs between scans; the Modbus server reads and
+writes tags by table and address through :class:`ImageTables`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from operator import attrgetter
+from typing import Any
+
+from simulator.plc.tags import REGISTER_MAX, Area, ModbusTable, Tag
+
+
+class ProcessImageBase:
+    """Base of every per-scene process image class; see :func:`make_process_image`."""
+
+    __slots__ = ()
+    #: All tags of the image, in scene order.
+    TAGS: tuple[Tag, ...] = ()
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{tag.name}={getattr(self, tag.name)!r}" for tag in self.TAGS)
+        return f"ProcessImage({values})"
+
+    def as_dict(self) -> dict[str, bool | int]:
+        """All tag values by name (a copy)."""
+        return {tag.name: getattr(self, tag.name) for tag in self.TAGS}
+
+
+class ProcessImage:
+    """A process image for one set of tags, with fast bulk access for the runtime.
+
+    Attributes:
+        io: the object a program reads and writes (one attribute per tag).
+        tags: all tags, in scene order.
+    """
+
+    def __init__(self, tags: Sequence[Tag]) -> None:
+        self.tags: tuple[Tag, ...] = tuple(tags)
+        self.by_name: dict[str, Tag] = {tag.name: tag for tag in self.tags}
+        cls = type("IO", (ProcessImageBase,), {"__slots__": tuple(self.by_name), "TAGS": self.tags})
+        self.io: Any = cls()
+        self.input_names = tuple(t.name for t in self.tags if t.area is Area.DI)
+        self.analog_names = tuple(t.name for t in self.tags if t.area is Area.AI)
+        self.output_names = tuple(t.name for t in self.tags if t.area is Area.DO)
+        self.reset()
+        #: Reads all digital outputs at once as a tuple, in ``output_names`` order.
+        self.read_outputs = _tuple_getter(self.output_names)
+        #: Reads all inputs (digital then analog) at once, for detecting writes to inputs.
+        self.read_inputs = _tuple_getter(self.input_names + self.analog_names)
+
+    def reset(self) -> None:
+        """Every bit False and every word 0, as at power-on."""
+        for tag in self.tags:
+            setattr(self.io, tag.name, False if tag.is_bit else 0)
+
+    def write_digital_inputs(self, values: Iterable[bool]) -> None:
+        """Copy the field's digital input values into the image (input refresh)."""
+        io = self.io
+        for name, value in zip(self.input_names, values, strict=True):
+            setattr(io, name, value)
+
+    def write_analog_inputs(self, values: Iterable[int]) -> None:
+        """Copy the A/D card's counts into the image (input refresh)."""
+        io = self.io
+        for name, value in zip(self.analog_names, values, strict=True):
+            setattr(io, name, value)
+
+    def write_outputs(self, values: Sequence[bool]) -> None:
+        """Set every digital output (used for the safe state and by a remote master)."""
+        for name, value in zip(self.output_names, values, strict=True):
+            setattr(self.io, name, bool(value))
+
+    def tables(self) -> ImageTables:
+        """The image seen as Modbus tables (for the Modbus server and the I/O monitor)."""
+        return ImageTables(self)
+
+
+def _tuple_getter(names: Sequence[str]) -> Any:
+    """An attrgetter that always returns a tuple, even for zero or one name."""
+    if len(names) == 0:
+        return lambda _io: ()
+    if len(names) == 1:
+        one = attrgetter(names[0])
+        return lambda io: (one(io),)
+    return attrgetter(*names)
+
+
+class ImageTables:
+    """The process image addressed the Modbus way: by table and 0-based address."""
+
+    def __init__(self, image: ProcessImage) -> None:
+        self.image = image
+        self._by_address: dict[tuple[ModbusTable, int], Tag] = {
+            (tag.area.modbus_table, tag.address): tag for tag in image.tags
+        }
+
+    def tag_at(self, table: ModbusTable, address: int) -> Tag | None:
+        """The tag at ``address`` of ``table``, or None when nothing is mapped there."""
+        return self._by_address.get((table, address))
+
+    def read(self, table: ModbusTable, address: int) -> int:
+        """Value at one address as Modbus carries it (0/1 for bits, 0..65535 for words)."""
+        tag = self._by_address[(table, address)]
+        return int(getattr(self.image.io, tag.name))
+
+    def write(self, table: ModbusTable, address: int, value: int) -> None:
+        """Write one value; bits take 0/1, words 0..65535."""
+        tag = self._by_address[(table, address)]
+        if tag.is_bit:
+            setattr(self.image.io, tag.name, bool(value))
+        else:
+            if not 0 <= value <= REGISTER_MAX:
+                raise ValueError(f"register value {value} out of 0..{REGISTER_MAX}")
+            setattr(self.image.io, tag.name, int(value))

@@ -1,0 +1,180 @@
+"""The scan cycle: read inputs, run the program once, write outputs — every scan period.
+
+This is what a real PLC does in RUN mode, and what students must understand to write
+correct ladder logic: the program sees a *frozen copy* of the inputs (the process
+image), and its outputs reach the actuators only at the end of the scan.
+
+One scan, in order:
+
+1. input refresh — the plant's sensor values are copied into ``io`` (only when they
+   changed; analog inputs every scan, because they are noisy);
+2. program — the student's function runs once with ``io``;
+3. output refresh — changed outputs are applied to the plant's actuators.
+
+If the program raises, runs longer than the watchdog allows, or writes to an input, the
+PLC goes to STOP: every output goes to its safe state (off) and :attr:`PlcRuntime.fault`
+says what happened and on which line. The simulation keeps running, as a real plant
+does when its PLC stops.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Generator
+from enum import Enum
+from typing import Any, Protocol
+
+import simpy
+
+from simulator.plc.clock import ScanClock
+from simulator.plc.image import ProcessImage
+from simulator.plc.program import PlcFault, ScanFunction, as_scan_function, fault_from_exception
+
+#: Default scan period, in milliseconds (the scene may set its own).
+DEFAULT_SCAN_MS = 10.0
+#: Allowed scan periods, in milliseconds.
+SCAN_MS_RANGE = (1.0, 150.0)
+#: Wall-clock time one scan's program may take before the watchdog stops the PLC, in seconds.
+DEFAULT_WATCHDOG_S = 0.2
+
+
+class PlcState(Enum):
+    """Operating state of the PLC."""
+
+    RUN = "RUN"
+    STOP = "STOP"
+
+
+class Field(Protocol):
+    """What the PLC is wired to: the plant's I/O as seen from the terminals."""
+
+    def advance_to(self, now_s: float) -> None:
+        """Bring the plant to ``now_s``."""
+
+    def input_version(self) -> int:
+        """A number that changes whenever any digital input may have changed."""
+
+    def digital_inputs(self, now_s: float) -> list[bool]:
+        """Digital input values, in the image's ``input_names`` order."""
+
+    def analog_inputs(self, now_s: float) -> list[int]:
+        """Analog input counts, in the image's ``analog_names`` order."""
+
+    def apply_outputs(self, outputs: tuple[bool, ...], now_s: float) -> None:
+        """Drive the actuators from digital outputs in the image's ``output_names`` order."""
+
+
+class PlcRuntime:
+    """A PLC scanning a program over a process image wired to a field, on a SimPy clock.
+
+    With ``program=None`` the PLC runs no logic: outputs are whatever an outside master
+    writes into ``image.io`` (remote I/O mode over Modbus).
+    """
+
+    def __init__(
+        self,
+        env: simpy.Environment,
+        image: ProcessImage,
+        field: Field,
+        program: object | None = None,
+        scan_period_ms: float = DEFAULT_SCAN_MS,
+        watchdog_s: float = DEFAULT_WATCHDOG_S,
+    ) -> None:
+        low, high = SCAN_MS_RANGE
+        if not low <= scan_period_ms <= high:
+            raise ValueError(f"scan period {scan_period_ms} ms outside {low}..{high} ms")
+        self.env = env
+        self.image = image
+        self.field = field
+        self.scan_period_s = scan_period_ms / 1000.0
+        self.watchdog_s = watchdog_s
+        self.clock = ScanClock()
+        self._scan: ScanFunction | None = as_scan_function(program) if program is not None else None
+        self.state = PlcState.RUN
+        #: Why the PLC stopped, or None while it runs.
+        self.fault: PlcFault | None = None
+        #: Scans done since start.
+        self.scans = 0
+        #: Longest program execution seen, in wall-clock seconds.
+        self.max_scan_wall_s = 0.0
+        #: Set True to hold outputs off (e.g. a Modbus comm-loss watchdog in remote mode).
+        self.outputs_forced_safe = False
+        self._process = env.process(self._scan_loop())
+
+    @property
+    def has_program(self) -> bool:
+        """True in internal mode (the PLC runs a program), False in remote-I/O mode."""
+        return self._scan is not None
+
+    def stop(self, fault: PlcFault) -> None:
+        """Go to STOP with ``fault``: outputs to their safe state (all off)."""
+        self.state = PlcState.STOP
+        self.fault = fault
+        self.image.write_outputs([False] * len(self.image.output_names))
+
+    def _scan_loop(self) -> Generator[simpy.Event, Any, None]:
+        env, field, image, clock = self.env, self.field, self.image, self.clock
+        io = image.io
+        timeout, period = env.timeout, self.scan_period_s
+        write_digital, write_analog = image.write_digital_inputs, image.write_analog_inputs
+        read_inputs, read_outputs = image.read_inputs, image.read_outputs
+        last_version = -1
+        digital: tuple[bool, ...] = ()
+        applied: tuple[bool, ...] | None = None
+        perf_counter = time.perf_counter
+        while True:
+            now = env.now
+            clock.now_s = now
+            field.advance_to(now)
+            version = field.input_version()
+            if version != last_version:
+                digital = tuple(field.digital_inputs(now))
+                write_digital(digital)
+                last_version = version
+            analog = tuple(field.analog_inputs(now))
+            write_analog(analog)
+            scan = self._scan
+            if scan is not None and self.state is PlcState.RUN:
+                expected_inputs = digital + analog
+                started = perf_counter()
+                try:
+                    scan(io)
+                except Exception as error:  # a student's bug stops the PLC, never the simulator
+                    self.stop(fault_from_exception(error, now))
+                elapsed = perf_counter() - started
+                if elapsed > self.max_scan_wall_s:
+                    self.max_scan_wall_s = elapsed
+                    if elapsed > self.watchdog_s:
+                        self.stop(_watchdog_fault(elapsed, self.watchdog_s, now))
+                if self.state is PlcState.RUN and read_inputs(io) != expected_inputs:
+                    self.stop(_input_write_fault(image, expected_inputs, read_inputs(io), now))
+                    last_version = -1  # refresh the inputs the program overwrote
+            outputs = read_outputs(io)
+            if self.outputs_forced_safe:
+                outputs = (False,) * len(outputs)
+            if outputs != applied:
+                field.apply_outputs(outputs, now)
+                applied = outputs
+            self.scans += 1
+            yield timeout(period)
+
+
+def _watchdog_fault(elapsed_s: float, limit_s: float, now_s: float) -> PlcFault:
+    return PlcFault(
+        f"PLC 정지(STOP) {now_s:.2f}초: 스캔 시간 초과(워치독) — 프로그램 1회 실행에 {elapsed_s * 1000:.0f} ms "
+        f"(한계 {limit_s * 1000:.0f} ms). 스캔 함수 안에서 기다리거나 반복하지 말고 타이머를 쓰세요.",
+        f"PLC STOP at {now_s:.2f} s: scan watchdog — one program run took {elapsed_s * 1000:.0f} ms "
+        f"(limit {limit_s * 1000:.0f} ms). Do not wait or loop inside the scan; use timers.",
+        now_s,
+    )
+
+
+def _input_write_fault(image: ProcessImage, before: tuple[Any, ...], after: tuple[Any, ...], now_s: float) -> PlcFault:
+    names = image.input_names + image.analog_names
+    written = [name for name, a, b in zip(names, before, after, strict=True) if a != b]
+    return PlcFault(
+        f"PLC 정지(STOP) {now_s:.2f}초: 입력 태그 {', '.join(written)}에 값을 썼습니다. 입력은 센서가 정하며 "
+        "프로그램은 읽기만 할 수 있습니다.",
+        f"PLC STOP at {now_s:.2f} s: the program wrote input tag(s) {', '.join(written)}; inputs are read-only.",
+        now_s,
+    )

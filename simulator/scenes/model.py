@@ -1,0 +1,151 @@
+"""A scene as frozen dataclasses: the plant's layout, parts, sensors and I/O map.
+
+Scenes are data (``assets/scenes/*.toml``); :mod:`simulator.scenes.loader` turns a file
+into these classes and reports what is wrong with it. Lengths are in metres, times in
+seconds, heights in millimetres: every field name carries its unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from simulator.plc.tags import Tag
+
+#: Sensor kinds a scene may use.
+DIGITAL_BEAM_KINDS = ("diffuse", "retro_reflective", "through_beam")
+PROXIMITY_KINDS = ("inductive", "capacitive")
+SENSOR_KINDS = (*DIGITAL_BEAM_KINDS, *PROXIMITY_KINDS, "limit_switch", "analog_distance")
+
+#: Materials an inductive sensor detects (metal only); a capacitive one detects all of these.
+METALS = ("metal",)
+MATERIALS = ("metal", "plastic", "wood")
+
+
+@dataclass(frozen=True)
+class ConveyorSpec:
+    """A belt conveyor lying along the line from ``start_m`` to ``start_m + length_m``."""
+
+    name: str
+    ko: str
+    en: str
+    start_m: float
+    length_m: float
+    speed_m_per_s: float
+    motor_power_w: float
+    reversible: bool = False
+
+    @property
+    def end_m(self) -> float:
+        """Where the belt ends along the line, in metres."""
+        return self.start_m + self.length_m
+
+
+@dataclass(frozen=True)
+class PartSpec:
+    """One kind of part the feeder produces, and how often."""
+
+    material: str
+    share: float
+    height_mm: float
+    height_sd_mm: float
+    length_mm: float
+    weight_g: float
+
+
+@dataclass(frozen=True)
+class FeederSpec:
+    """The part feeder: a station with a random arrival gap and random breakdowns."""
+
+    ko: str
+    en: str
+    position_m: float
+    mean_gap_s: float
+    min_gap_s: float
+    mtbf_min: float
+    mttr_min: float
+    lot_size: int
+    defect_share: float
+    defect_heights_mm: tuple[float, ...]
+    parts: tuple[PartSpec, ...]
+
+
+@dataclass(frozen=True)
+class BinSpec:
+    """A bin collecting parts; ``accepts`` says which parts belong in it."""
+
+    name: str
+    ko: str
+    en: str
+    #: ``"defect"``, a material name, or ``"any"``. Rules are tried in bin order.
+    accepts: str
+
+
+@dataclass(frozen=True)
+class PusherSpec:
+    """A pneumatic cylinder that pushes a part off the belt into ``bin``."""
+
+    name: str
+    ko: str
+    en: str
+    position_m: float
+    width_m: float
+    extend_s: float
+    retract_s: float
+    bin: str
+
+
+@dataclass(frozen=True)
+class SensorSpec:
+    """A sensor; which fields matter depends on ``kind`` (see :data:`SENSOR_KINDS`)."""
+
+    name: str
+    kind: str
+    ko: str
+    en: str
+    position_m: float = 0.0
+    #: Rated sensing range (beam and proximity sensors), in metres.
+    range_m: float = 0.0
+    #: Distance from the sensor to the parts' path, in metres; must be within range.
+    distance_m: float = 0.0
+    #: Limit switches: the actuator and the end position they report.
+    actuator: str = ""
+    at: str = ""
+    #: Analog distance sensors: mounting height, span and the A/D card's counts.
+    mount_height_mm: float = 0.0
+    span_mm: tuple[float, float] = (0.0, 0.0)
+    signal: str = ""
+    raw_counts: tuple[int, int] = (0, 0)
+    noise_mm: float = 0.0
+    lag_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A whole scene, validated. Build one with :func:`simulator.scenes.load_scene`."""
+
+    id: str
+    title_ko: str
+    title_en: str
+    scan_period_ms: float
+    ideal_cycle_s: float
+    jam_after_s: float
+    line_end_m: float
+    conveyors: tuple[ConveyorSpec, ...]
+    feeder: FeederSpec
+    bins: tuple[BinSpec, ...]
+    pushers: tuple[PusherSpec, ...]
+    end_bin: str
+    sensors: tuple[SensorSpec, ...]
+    tags: tuple[Tag, ...]
+    #: Initial values of holding registers, by tag name.
+    initial_values: dict[str, int] = field(default_factory=dict)
+    #: Where the scene came from (a file path), for error messages.
+    source: str = ""
+
+    def title(self, lang: str = "ko") -> str:
+        """The scene's title in ``lang``."""
+        return self.title_en if lang == "en" else self.title_ko
+
+    def sensor(self, name: str) -> SensorSpec:
+        """The sensor called ``name``."""
+        return next(s for s in self.sensors if s.name == name)
