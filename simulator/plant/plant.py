@@ -186,6 +186,12 @@ class Plant:
         self.env.process(self._fault_timeline(fault))
 
 
+    def clear_faults(self) -> None:
+        """Remove every fault, now (the teacher panel's "repair all")."""
+        self.faults.clear()
+        self._active_faults.clear()
+        self._faults_changed()
+
     # ================================================================ results
     def kpis(self) -> Kpis:
         """The KPIs now."""
@@ -431,12 +437,15 @@ class Plant:
 
     def _fault_timeline(self, fault: Fault) -> simpy.events.ProcessGenerator:
         yield self.env.timeout(max(0.0, fault.start_s - self.env.now))
+        if fault not in self.faults:  # cleared before it began
+            return
         self._active_faults.append(fault)
         self._faults_changed()
         if fault.end_s is not None:
-            yield self.env.timeout(fault.end_s - self.env.now)
-            self._active_faults.remove(fault)
-            self._faults_changed()
+            yield self.env.timeout(max(0.0, fault.end_s - self.env.now))
+            if fault in self._active_faults:
+                self._active_faults.remove(fault)
+                self._faults_changed()
 
     def _faults_changed(self) -> None:
         now = self.env.now

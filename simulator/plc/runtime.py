@@ -99,12 +99,24 @@ class PlcRuntime:
         self.max_scan_wall_s = 0.0
         #: Set True to hold outputs off (e.g. a Modbus comm-loss watchdog in remote mode).
         self.outputs_forced_safe = False
+        #: Tags forced from the I/O monitor, by name: inputs are forced after the input
+        #: refresh, outputs before the output refresh, as a real PLC's forcing works.
+        self.forced: dict[str, bool | int] = {}
         self._process = env.process(self._scan_loop())
 
     @property
     def has_program(self) -> bool:
         """True in internal mode (the PLC runs a program), False in remote-I/O mode."""
         return self._scan is not None
+
+    def force(self, tag: str, value: bool | int | None) -> None:
+        """Force ``tag`` to ``value`` (None removes the force), as from a PLC's I/O monitor."""
+        if tag not in self.image.by_name:
+            raise KeyError(tag)
+        if value is None:
+            self.forced.pop(tag, None)
+        else:
+            self.forced[tag] = value if not self.image.by_name[tag].is_bit else bool(value)
 
     def stop(self, fault: PlcFault) -> None:
         """Go to STOP with ``fault``: outputs to their safe state (all off)."""
@@ -133,6 +145,11 @@ class PlcRuntime:
                 last_version = version
             analog = tuple(field.analog_inputs(now))
             write_analog(analog)
+            forced = self.forced
+            if forced:
+                for name, value in forced.items():
+                    setattr(io, name, value)
+                digital, analog = _split(read_inputs(io), len(digital))
             scan = self._scan
             if scan is not None and self.state is PlcState.RUN:
                 expected_inputs = digital + analog
@@ -149,6 +166,9 @@ class PlcRuntime:
                 if self.state is PlcState.RUN and read_inputs(io) != expected_inputs:
                     self.stop(_input_write_fault(image, expected_inputs, read_inputs(io), now))
                     last_version = -1  # refresh the inputs the program overwrote
+            if forced:
+                for name, value in forced.items():
+                    setattr(io, name, value)
             outputs = read_outputs(io)
             if self.outputs_forced_safe:
                 outputs = (False,) * len(outputs)
@@ -157,6 +177,10 @@ class PlcRuntime:
                 applied = outputs
             self.scans += 1
             yield timeout(period)
+
+
+def _split(values: tuple[Any, ...], n_digital: int) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    return values[:n_digital], values[n_digital:]
 
 
 def _watchdog_fault(elapsed_s: float, limit_s: float, now_s: float) -> PlcFault:

@@ -1,0 +1,1 @@
+"""Benchmarks of the simulator core (``sflab bench sim``)."""

@@ -1,0 +1,78 @@
+"""``sflab bench sim``: how much faster than real time the sorting line runs.
+
+Reported, all measured in this one run:
+
+- ``realtime_factor``: simulated seconds per wall-clock second (sorting-line-v1, the
+  reference controller, 10 ms scans, feeder running);
+- ``ratio_to_bare_simpy``: the plant's scans per second divided by a bare SimPy loop
+  doing nothing but one 10 ms timeout per scan;
+- ``cost_us_per_scan``: where a scan's time goes — the SimPy timeout itself, the plant
+  and the I/O refresh (measured with an idle program), and the reference program.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Generator
+from typing import Any
+
+import simpy
+
+from simulator.plant import Plant
+
+#: Scan period of the benchmark, in seconds.
+SCAN_S = 0.01
+
+
+def bare_simpy_scans_per_s(scans: int) -> float:
+    """Scans per second of a SimPy loop doing one timeout per scan and nothing else."""
+    env = simpy.Environment()
+
+    def loop() -> Generator[simpy.Event, Any, None]:
+        timeout = env.timeout
+        while True:
+            yield timeout(SCAN_S)
+
+    env.process(loop())
+    started = time.perf_counter()
+    env.run(until=scans * SCAN_S)
+    return scans / (time.perf_counter() - started)
+
+
+def plant_scans_per_s(program: str, sim_s: float, seed: int = 1) -> tuple[float, Plant]:
+    """Scans per wall-clock second of sorting-line-v1 running ``program`` for ``sim_s``."""
+    plant = Plant("sorting-line-v1", seed=seed, program=program, scan_period_ms=SCAN_S * 1000)
+    plant.press("start", hold_s=0.3, at_s=0.5)
+    started = time.perf_counter()
+    plant.run(sim_s)
+    wall_s = time.perf_counter() - started
+    return plant.plc.scans / wall_s, plant
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    """Measure and return the benchmark's JSON object."""
+    sim_s = 120.0 if getattr(args, "quick", False) else 1800.0
+    scans = int(sim_s / SCAN_S)
+    best_bare = max(bare_simpy_scans_per_s(scans) for _ in range(3))
+    best_idle = max(plant_scans_per_s("idle", sim_s)[0] for _ in range(2))
+    runs = [plant_scans_per_s("reference", sim_s) for _ in range(3)]
+    best_reference, plant = max(runs, key=lambda r: r[0])
+    kpis = plant.kpis()
+    return {
+        "scene": "sorting-line-v1",
+        "controller": "reference",
+        "scan_ms": SCAN_S * 1000,
+        "sim_seconds": sim_s,
+        "realtime_factor": round(best_reference * SCAN_S, 1),
+        "plant_scans_per_s": round(best_reference),
+        "bare_simpy_scans_per_s": round(best_bare),
+        "ratio_to_bare_simpy": round(best_reference / best_bare, 4),
+        "cost_us_per_scan": {
+            "simpy_timeout": round(1e6 / best_bare, 3),
+            "plant_and_io_refresh": round(1e6 / best_idle - 1e6 / best_bare, 3),
+            "reference_program": round(1e6 / best_reference - 1e6 / best_idle, 3),
+        },
+        "produced": kpis.produced,
+        "mis_sorts": kpis.mis_sorts,
+    }

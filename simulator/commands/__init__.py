@@ -1,0 +1,1 @@
+"""Commands of ``sflab`` that belong to the simulator core (one module per command)."""
