@@ -150,6 +150,7 @@ class PlcRuntime:
                 for name, value in forced.items():
                     setattr(io, name, value)
                 digital, analog = _split(read_inputs(io), len(digital))
+                last_version = -1  # refresh from the plant next scan, in case a force is removed
             scan = self._scan
             if scan is not None and self.state is PlcState.RUN:
                 expected_inputs = digital + analog
