@@ -68,4 +68,3 @@ class RealtimeStepper:
         while stop is None or not stop.is_set():
             self.tick()
             await asyncio.sleep(TICK_S)
-

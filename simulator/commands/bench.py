@@ -36,7 +36,8 @@ def _bench(args: argparse.Namespace) -> int:
         module = importlib.import_module(BENCHMARKS[args.which])
     except ModuleNotFoundError as error:
         raise LabError(
-            f"'{args.which}' 벤치마크를 쓸 수 없습니다: {error}", f"benchmark '{args.which}' is unavailable: {error}"
+            f"'{args.which}' 벤치마크를 쓸 수 없습니다: {error}",
+            f"benchmark '{args.which}' is unavailable: {error}",
         ) from None
     result = module.run(args)
     if args.json:

@@ -9,7 +9,13 @@ from simulator.cli import add_command
 from simulator.plc.tags import Tag, model_number
 from simulator.scenes import DEFAULT_SCENE_ID, get_scene, scene_ids
 
-_AREA_KO = {"DI": "디지털 입력", "DO": "디지털 출력", "M": "내부 릴레이", "AI": "아날로그 입력", "HR": "데이터 레지스터"}
+_AREA_KO = {
+    "DI": "디지털 입력",
+    "DO": "디지털 출력",
+    "M": "내부 릴레이",
+    "AI": "아날로그 입력",
+    "HR": "데이터 레지스터",
+}
 _AREA_EN = {"DI": "digital in", "DO": "digital out", "M": "memory bit", "AI": "analog in", "HR": "register"}
 
 
@@ -58,7 +64,8 @@ def _show(args: argparse.Namespace) -> int:
         print("Addresses are 0-based Modbus protocol addresses; 'number' is the traditional 1-based reference.")
         header = ("tag", "area", "Modbus table", "addr", "number", "description")
     else:
-        print("주소는 0부터 시작하는 Modbus 프로토콜 주소입니다. '번호'는 관례적인 1 기반 표기(00001/10001/30001/40001)입니다.")
+        print("주소는 0부터 시작하는 Modbus 프로토콜 주소입니다.")
+        print("'번호'는 관례적인 1 기반 표기(00001/10001/30001/40001)입니다.")
         header = ("태그", "영역", "Modbus 테이블", "주소", "번호", "설명")
     widths = (22, 16, 16, 5, 6)
     print("  ".join(_pad(h, w) for h, w in zip(header, widths, strict=False)) + "  " + header[-1])

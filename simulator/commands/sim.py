@@ -7,6 +7,7 @@ import json
 import time
 
 from simulator.cli import add_command
+from simulator.plant.kpis import Kpis
 from simulator.scenes import DEFAULT_SCENE_ID
 
 #: When the simulated operator presses 시작, in seconds of simulated time.
@@ -15,7 +16,9 @@ START_PRESS_AT_S = 0.5
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``sim``."""
-    sim = add_command(subparsers, "sim", "시뮬레이션을 실시간보다 빠르게 실행 / run headless, faster than real time", _sim)
+    sim = add_command(
+        subparsers, "sim", "시뮬레이션을 실시간보다 빠르게 실행 / run headless, faster than real time", _sim
+    )
     sim.add_argument("scene", nargs="?", default=DEFAULT_SCENE_ID, help="장면 ID 또는 .toml 경로 / scene id or file")
     sim.add_argument("--controller", default="reference", help="내장 이름(reference, idle) 또는 파일.py:함수")
     sim.add_argument("--minutes", type=float, default=10.0, help="모의 시간(분) / simulated minutes")
@@ -56,15 +59,15 @@ def _sim(args: argparse.Namespace) -> int:
     return 0
 
 
-def format_kpis(kpis: object, lang: str) -> str:
+def format_kpis(k: Kpis, lang: str) -> str:
     """KPIs as a short human-readable block."""
-    k = kpis  # type: ignore[assignment]
     if lang == "en":
         lines = [
             f"scene {k.scene}  seed {k.seed}  time {k.sim_time_s / 60:.1f} min  PLC {k.plc_state}",
             f"produced {k.produced}  good {k.good}  defective {k.defective}  mis-sorts {k.mis_sorts}",
             f"collisions {k.collisions}  jams {k.jams}  throughput {k.throughput_per_h:.0f}/h",
-            f"OEE {k.oee:.1%} = availability {k.availability:.1%} × performance {k.performance:.1%} × quality {k.quality:.1%}",
+            f"OEE {k.oee:.1%} = availability {k.availability:.1%} × performance {k.performance:.1%}"
+            f" × quality {k.quality:.1%}",
             f"energy {k.energy_kwh * 1000:.1f} Wh ({k.energy_wh_per_good:.2f} Wh per good part)",
         ]
     else:
@@ -72,7 +75,8 @@ def format_kpis(kpis: object, lang: str) -> str:
             f"장면 {k.scene}  시드 {k.seed}  모의 시간 {k.sim_time_s / 60:.1f}분  PLC {k.plc_state}",
             f"생산 {k.produced}  양품 {k.good}  불량 {k.defective}  오분류 {k.mis_sorts}",
             f"충돌 {k.collisions}  걸림(잼) {k.jams}  시간당 생산량 {k.throughput_per_h:.0f}개",
-            f"OEE {k.oee:.1%} = 시간가동률 {k.availability:.1%} × 성능가동률 {k.performance:.1%} × 양품률 {k.quality:.1%}",
+            f"OEE {k.oee:.1%} = 시간가동률 {k.availability:.1%} × 성능가동률 {k.performance:.1%}"
+            f" × 양품률 {k.quality:.1%}",
             f"에너지 {k.energy_kwh * 1000:.1f} Wh (양품 1개당 {k.energy_wh_per_good:.2f} Wh)",
         ]
     if k.plc_fault:

@@ -81,20 +81,35 @@ def check_fault(fault: Fault, tags: dict[str, Tag], where: str) -> Fault:
         return FaultError(f"{where}: {ko}", f"{where}: {en}")
 
     if fault.kind not in FAULT_KINDS:
-        raise fail(f"고장 종류 '{fault.kind}'는 없습니다 ({', '.join(FAULT_KINDS)})", f"unknown fault kind '{fault.kind}'")
+        raise fail(
+            f"고장 종류 '{fault.kind}'는 없습니다 ({', '.join(FAULT_KINDS)})",
+            f"unknown fault kind '{fault.kind}'",
+        )
     tag = tags.get(fault.target)
     if tag is None:
         raise fail(f"태그 '{fault.target}'가 장면에 없습니다", f"no tag '{fault.target}' in the scene")
     if tag.area.is_plc_input and fault.kind not in INPUT_KINDS:
-        raise fail(f"'{fault.kind}'는 출력(구동기) 고장입니다. '{tag.name}'는 입력입니다", f"'{fault.kind}' needs an output tag")
+        raise fail(
+            f"'{fault.kind}'는 출력(구동기) 고장입니다. '{tag.name}'는 입력입니다",
+            f"'{fault.kind}' needs an output tag",
+        )
     if tag.area is Area.DO and fault.kind not in OUTPUT_KINDS:
-        raise fail(f"'{fault.kind}'는 입력(센서) 고장입니다. '{tag.name}'는 출력입니다", f"'{fault.kind}' needs an input tag")
+        raise fail(
+            f"'{fault.kind}'는 입력(센서) 고장입니다. '{tag.name}'는 출력입니다",
+            f"'{fault.kind}' needs an input tag",
+        )
     if tag.area in (Area.M, Area.HR):
-        raise fail(f"'{tag.name}'는 메모리 태그라 고장을 넣을 수 없습니다", f"'{tag.name}' is memory, not wired to the plant")
+        raise fail(
+            f"'{tag.name}'는 메모리 태그라 고장을 넣을 수 없습니다",
+            f"'{tag.name}' is memory, not wired to the plant",
+        )
     if fault.kind == "drift" and tag.area is not Area.AI:
         raise fail("drift(드리프트)는 아날로그 입력에만 쓸 수 있습니다", "drift applies to analog inputs only")
     if fault.kind == "inverted" and tag.area is not Area.DI:
-        raise fail("inverted(a/b접점 반전)는 디지털 입력에만 쓸 수 있습니다", "inverted applies to digital inputs only")
+        raise fail(
+            "inverted(a/b접점 반전)는 디지털 입력에만 쓸 수 있습니다",
+            "inverted applies to digital inputs only",
+        )
     if fault.kind == "swapped":
         other = tags.get(fault.other)
         if other is None or other.area is not tag.area or other.name == tag.name:
@@ -139,10 +154,14 @@ def load_faults(path: str | Path, tags: dict[str, Tag]) -> list[Fault]:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise FaultError(f"{path}: 고장 파일을 읽을 수 없습니다: {error}", f"{path}: cannot read fault file: {error}") from None
+        raise FaultError(
+            f"{path}: 고장 파일을 읽을 수 없습니다: {error}", f"{path}: cannot read fault file: {error}"
+        ) from None
     entries = data.get("faults", [])
     if not isinstance(entries, list):
-        raise FaultError(f"{path}: [[faults]] 표의 배열이 필요합니다", f"{path}: expected an array of [[faults]] tables")
+        raise FaultError(
+            f"{path}: [[faults]] 표의 배열이 필요합니다", f"{path}: expected an array of [[faults]] tables"
+        )
     headers = [m.start() for m in re.finditer(r"^\s*\[\[faults\]\]", text, re.MULTILINE)]
     faults = []
     for index, entry in enumerate(entries):

@@ -95,7 +95,9 @@ class Plant:
         for name, value in self.scene.initial_values.items():
             setattr(self.image.io, name, value)
         self._digital_readers = [self._digital_reader(self.image.by_name[n].signal) for n in self.image.input_names]
-        self._analog_sensors = [self.analog[self.image.by_name[n].signal.split(".", 1)[1]] for n in self.image.analog_names]
+        self._analog_sensors = [
+            self.analog[self.image.by_name[n].signal.split(".", 1)[1]] for n in self.image.analog_names
+        ]
         self._output_handlers = [self._output_handler(self.image.by_name[n].signal) for n in self.image.output_names]
         #: Outputs as the PLC set them, and as they reach the actuators (after faulty wiring).
         self._commanded: tuple[bool, ...] = (False,) * len(self.image.output_names)
@@ -185,7 +187,6 @@ class Plant:
         self.faults.append(fault)
         self.env.process(self._fault_timeline(fault))
 
-
     def clear_faults(self) -> None:
         """Remove every fault, now (the teacher panel's "repair all")."""
         self.faults.clear()
@@ -203,9 +204,10 @@ class Plant:
         availability = ratio(operating_s, planned_s)
         performance = ratio(self.scene.ideal_cycle_s * produced, operating_s)
         quality = ratio(good, produced)
-        energy_kwh = sum(
-            sw.total_s(now) * c.motor_power_w for sw, c in zip(self._motor_on, self.scene.conveyors, strict=True)
-        ) / 3.6e6
+        energy_kwh = (
+            sum(sw.total_s(now) * c.motor_power_w for sw, c in zip(self._motor_on, self.scene.conveyors, strict=True))
+            / 3.6e6
+        )
         fault = self.plc.fault
         return Kpis(
             scene=self.scene.id,
@@ -260,11 +262,27 @@ class Plant:
             for item in line.items
         )
         conveyors = tuple(
-            ConveyorView(c.name, c.ko, c.en, c.start_m, c.end_m, line.belt_speed_m_per_s[i], self._belt_travel_m(i, now))
+            ConveyorView(
+                c.name,
+                c.ko,
+                c.en,
+                c.start_m,
+                c.end_m,
+                line.belt_speed_m_per_s[i],
+                self._belt_travel_m(i, now),
+            )
             for i, c in enumerate(self.scene.conveyors)
         )
         pushers = tuple(
-            PusherView(c.spec.name, c.spec.ko, c.spec.en, c.spec.position_m, c.spec.width_m, c.position_at(now), c.jammed)
+            PusherView(
+                c.spec.name,
+                c.spec.ko,
+                c.spec.en,
+                c.spec.position_m,
+                c.spec.width_m,
+                c.position_at(now),
+                c.jammed,
+            )
             for c in line.cylinders
         )
         values = self.image.io.as_dict()
@@ -514,7 +532,10 @@ class Plant:
         raw = list(values)
         index_of = {name: i for i, name in enumerate(names)}
         for fault in self._analog_faults:
-            i, low, high = index_of[fault.target], *self._analog_sensors[index_of[fault.target]].spec.raw_counts
+            i, low, high = (
+                index_of[fault.target],
+                *self._analog_sensors[index_of[fault.target]].spec.raw_counts,
+            )
             if fault.kind == "stuck_on":
                 values[i] = high
             elif fault.kind == "stuck_off":

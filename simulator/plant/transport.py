@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from simulator.plant.cylinder import Cylinder
 from simulator.plant.items import Item
@@ -236,15 +237,15 @@ class Line:
             closing = item.v_m_per_s - ahead.v_m_per_s
             if closing > 1e-12 and item.held_by != "part" and ahead.held_by != "part_behind":
                 gap = max(0.0, ahead.back_m - item.front_m)
-                consider(now + gap / closing, lambda i=item, a=ahead: self._contact(i, a))
+                consider(now + gap / closing, partial(self._contact, item, ahead))
         for index, cylinder in enumerate(self.cylinders):
             arrival = cylinder.arrival_s()
             if arrival < math.inf:
-                consider(arrival, lambda i=index: self._cylinder_arrives(i))
+                consider(arrival, partial(self._cylinder_arrives, index))
         jam_after_s = self.scene.jam_after_s
         for item in self.items:
             if item.held_by and not item.jammed and self.belt_speed_m_per_s[item.conveyor] != 0:
-                consider(item.blocked_since_s + jam_after_s, lambda i=item: self._jam(i))
+                consider(item.blocked_since_s + jam_after_s, partial(self._jam, item))
         self.next_event_s, self._due = best, due
 
     def _plan_zones(self, item: Item, v: float, now: float, consider: Callable) -> None:
@@ -253,27 +254,27 @@ class Line:
         for zone, x in enumerate(self.zone_positions_m):
             if zone in inside:
                 t = now + ((x - back) / v if v > 0 else (front - x) / -v)
-                consider(t, lambda z=zone: self._exit(item, z))
+                consider(t, partial(self._exit, item, zone))
             elif v > 0 and front < x:
-                consider(now + (x - front) / v, lambda z=zone: self._enter(item, z))
+                consider(now + (x - front) / v, partial(self._enter, item, zone))
             elif v < 0 and back > x:
-                consider(now + (back - x) / -v, lambda z=zone: self._enter(item, z))
+                consider(now + (back - x) / -v, partial(self._enter, item, zone))
 
     def _plan_transfer(self, item: Item, v: float, now: float, consider: Callable) -> None:
         conveyor = self.conveyors[item.conveyor]
         if v > 0:
-            consider(now + max(0.0, conveyor.end_m - item.x_m) / v, lambda: self._cross(item, +1))
+            consider(now + max(0.0, conveyor.end_m - item.x_m) / v, partial(self._cross, item, +1))
         elif item.conveyor > 0:
-            consider(now + max(0.0, item.x_m - conveyor.start_m) / -v, lambda: self._cross(item, -1))
+            consider(now + max(0.0, item.x_m - conveyor.start_m) / -v, partial(self._cross, item, -1))
         else:
             start_m = conveyor.start_m
-            consider(now + max(0.0, item.back_m - start_m) / -v, lambda: self._block(item, "start"))
+            consider(now + max(0.0, item.back_m - start_m) / -v, partial(self._block, item, "start"))
 
     def _plan_walls(self, item: Item, v: float, now: float, consider: Callable) -> None:
         for cylinder in self.cylinders:
             a = cylinder.spec.position_m - cylinder.spec.width_m / 2
             if self._plate_out(cylinder) and item.front_m < a - 1e-9 and not item.captured:
-                consider(now + (a - item.front_m) / v, lambda: self._hit_plate(item))
+                consider(now + (a - item.front_m) / v, partial(self._hit_plate, item))
 
     # ------------------------------------------------------------------ events
     def _enter(self, item: Item, zone: int) -> None:

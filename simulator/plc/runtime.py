@@ -51,8 +51,8 @@ class Field(Protocol):
     def advance_to(self, now_s: float) -> None:
         """Bring the plant to ``now_s``."""
 
-    def input_version(self) -> int:
-        """A number that changes whenever any digital input may have changed."""
+    def input_version(self) -> object:
+        """A value that changes whenever any digital input may have changed."""
 
     def digital_inputs(self, now_s: float) -> list[bool]:
         """Digital input values, in the image's ``input_names`` order."""
@@ -130,7 +130,7 @@ class PlcRuntime:
         timeout, period = env.timeout, self.scan_period_s
         write_digital, write_analog = image.write_digital_inputs, image.write_analog_inputs
         read_inputs, read_outputs = image.read_inputs, image.read_outputs
-        last_version = -1
+        last_version: object = -1
         digital: tuple[bool, ...] = ()
         applied: tuple[bool, ...] | None = None
         perf_counter = time.perf_counter

@@ -1,4 +1,4 @@
-"""``check_scene``: does a scene make physical sense, and does it run? (Like Gymnasium's ``check_env``.)
+"""``check_scene``: does a scene make physical sense, and does it run (like Gymnasium's ``check_env``)?
 
 The loader already checks types and names; this checks how the parts fit together —
 belts end to end, sensors and pushers over a belt, every actuator wired to an output —
@@ -26,8 +26,10 @@ def scene_problems(scene: Scene) -> list[tuple[str, str]]:
     for before, after in zip(conveyors, conveyors[1:], strict=False):
         if abs(before.end_m - after.start_m) > 1e-9:
             problems.append(
-                (f"컨베이어 {before.name}의 끝({before.end_m} m)과 {after.name}의 시작이 맞닿지 않습니다",
-                 f"conveyor {before.name} ends at {before.end_m} m but {after.name} does not start there")
+                (
+                    f"컨베이어 {before.name}의 끝({before.end_m} m)과 {after.name}의 시작이 맞닿지 않습니다",
+                    f"conveyor {before.name} ends at {before.end_m} m but {after.name} does not start there",
+                )
             )
     start_m, end_m = conveyors[0].start_m, conveyors[-1].end_m
     if abs(scene.line_end_m - end_m) > 1e-9:
@@ -43,11 +45,16 @@ def scene_problems(scene: Scene) -> list[tuple[str, str]]:
     if not conveyors[0].start_m + longest_m / 2 <= feeder.position_m < conveyors[0].end_m:
         problems.append(("공급기는 첫 컨베이어 위에 있어야 합니다", "the feeder must stand over the first conveyor"))
     if not any(b.accepts == "any" for b in scene.bins):
-        problems.append(("어떤 부품이든 받는 상자(accepts = \"any\")가 하나 있어야 합니다", "one bin must accept \"any\""))
+        problems.append(('어떤 부품이든 받는 상자(accepts = "any")가 하나 있어야 합니다', 'one bin must accept "any"'))
     wired = {tag.signal for tag in scene.tags}
     for signal in known_signals(scene.sensors, scene.conveyors, scene.pushers):
         if signal.startswith(("conveyor.", "pusher.", "sensor.")) and signal not in wired:
-            problems.append((f"신호 {signal}이(가) 어느 태그에도 연결되지 않았습니다", f"signal {signal} is wired to no tag"))
+            problems.append(
+                (
+                    f"신호 {signal}이(가) 어느 태그에도 연결되지 않았습니다",
+                    f"signal {signal} is wired to no tag",
+                )
+            )
     return problems
 
 

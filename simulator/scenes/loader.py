@@ -249,7 +249,12 @@ def _conveyor(s: _Section) -> ConveyorSpec:
 
 def _part(s: _Section) -> PartSpec:
     return PartSpec(
-        material=s.get("material", lambda v: _one_of(v, ("metal", "plastic", "wood")), "metal/plastic/wood", "metal/plastic/wood"),
+        material=s.get(
+            "material",
+            lambda v: _one_of(v, ("metal", "plastic", "wood")),
+            "metal/plastic/wood",
+            "metal/plastic/wood",
+        ),
         share=s.number("share", strict=True),
         height_mm=s.number("height_mm", strict=True),
         height_sd_mm=s.number("height_sd_mm", default=0.0),
@@ -307,12 +312,17 @@ def _pusher(s: _Section, bin_names: set[str]) -> PusherSpec:
 
 def _sensor(s: _Section, pusher_names: set[str]) -> SensorSpec:
     kind = s.get("kind", lambda v: _one_of(v, SENSOR_KINDS), f"{SENSOR_KINDS} 중 하나", f"one of {SENSOR_KINDS}")
-    common = {"name": s.name(), "kind": kind, "ko": s.text_("ko"), "en": s.text_("en")}
+    common: dict[str, Any] = {"name": s.name(), "kind": kind, "ko": s.text_("ko"), "en": s.text_("en")}
     if kind == "limit_switch":
         return SensorSpec(
             **common,
             actuator=s.get("actuator", lambda v: _one_of(v, pusher_names), "정의된 푸셔 이름", "a defined pusher name"),
-            at=s.get("at", lambda v: _one_of(v, ("retracted", "extended")), "retracted/extended", "retracted/extended"),
+            at=s.get(
+                "at",
+                lambda v: _one_of(v, ("retracted", "extended")),
+                "retracted/extended",
+                "retracted/extended",
+            ),
         )
     if kind == "analog_distance":
         counts = s.get("raw_counts", _count_pair, "[최소, 최대] 정수 카운트 (0~65535)", "[low, high] counts 0..65535")
@@ -321,7 +331,12 @@ def _sensor(s: _Section, pusher_names: set[str]) -> SensorSpec:
             position_m=s.number("position_m"),
             mount_height_mm=s.number("mount_height_mm", strict=True),
             span_mm=s.get("span_mm", _span, "[최소, 최대] 거리(mm)", "[low, high] distance in mm"),
-            signal=s.get("signal", lambda v: _one_of(v, ("4-20mA", "0-10V")), "'4-20mA' 또는 '0-10V'", "'4-20mA' or '0-10V'"),
+            signal=s.get(
+                "signal",
+                lambda v: _one_of(v, ("4-20mA", "0-10V")),
+                "'4-20mA' 또는 '0-10V'",
+                "'4-20mA' or '0-10V'",
+            ),
             raw_counts=counts,
             noise_mm=s.number("noise_mm", default=0.0),
             lag_s=s.number("lag_s", default=0.0),
@@ -365,12 +380,22 @@ def _tags(
         table_key = (area.modbus_table.name, address)
         name = s.name()
         if table_key in used:
-            raise s.fail("address", f"겹치지 않는 주소 ('{used[table_key]}'와 같음)", f"a free address (same as '{used[table_key]}')", address)
+            raise s.fail(
+                "address",
+                f"겹치지 않는 주소 ('{used[table_key]}'와 같음)",
+                f"a free address (same as '{used[table_key]}')",
+                address,
+            )
         used[table_key] = name
         signal = s.data.get("signal", "")
         wanted = signals.get(signal)
         if area in (Area.DI, Area.DO, Area.AI) and (wanted is None or wanted is not area):
-            raise s.fail("signal", f"{area.value} 영역의 플랜트 신호 ({_signals_of(signals, area)})", f"a plant signal of area {area.value}", signal)
+            raise s.fail(
+                "signal",
+                f"{area.value} 영역의 플랜트 신호 ({_signals_of(signals, area)})",
+                f"a plant signal of area {area.value}",
+                signal,
+            )
         if "initial" in s.data:
             initial[name] = int(s.get("initial", _address, "0~65535 정수", "an integer 0..65535"))
         tags.append(Tag(name=name, area=area, address=address, ko=s.text_("ko"), en=s.text_("en"), signal=signal))
@@ -392,7 +417,12 @@ def _memory_tags(memory: _Section, used: dict[tuple[str, int], str]) -> list[Tag
         for index in range(count):
             key = (area.modbus_table.name, base + index)
             if key in used:
-                raise memory.fail(base_key, f"다른 태그와 겹치지 않는 주소 ('{used[key]}')", f"addresses free of '{used[key]}'", base)
+                raise memory.fail(
+                    base_key,
+                    f"다른 태그와 겹치지 않는 주소 ('{used[key]}')",
+                    f"addresses free of '{used[key]}'",
+                    base,
+                )
             used[key] = f"{prefix}{index}"
             tags.append(Tag(f"{prefix}{index}", area, base + index, f"{ko} {prefix}{index}", f"{en} {prefix}{index}"))
     return tags
