@@ -12,8 +12,9 @@ It is written the way the labs teach, as a scan function:
    and fire the pusher if the part is for that bin; the solenoid is held until the
    extended switch is made, then released.
 
-Scaling the height sensor: 4–20 mA over 0–200 mm distance gives 0–32000 counts, so
-distance_mm = counts × 200 / 32000 and height_mm = 200 − distance_mm.
+Scaling the height sensor: 4–20 mA spans 50–250 mm of distance and 0–32000 counts, so
+distance_mm = 50 + counts × 200 / 32000, and the lens is 200 mm above the belt, so
+height_mm = 200 − distance_mm.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-#: Height sensor scaling: millimetres of distance per count (200 mm over 32000 counts).
+#: Height sensor scaling: distance at 0 counts (4 mA), and millimetres per count (200 mm over 32000).
+DISTANCE_AT_ZERO_MM = 50.0
 MM_PER_COUNT = 200.0 / 32000.0
 #: Distance from the sensor lens to the belt, in millimetres.
 MOUNT_HEIGHT_MM = 200.0
@@ -74,7 +76,7 @@ class SortingLineController:
     def _inspect(self, io: Any) -> None:
         part_here = io.inspect_eye
         if part_here:
-            height_mm = MOUNT_HEIGHT_MM - io.height_raw * MM_PER_COUNT
+            height_mm = MOUNT_HEIGHT_MM - (DISTANCE_AT_ZERO_MM + io.height_raw * MM_PER_COUNT)
             if height_mm > self.max_height_mm:
                 self.max_height_mm = height_mm
             if io.metal_prox:

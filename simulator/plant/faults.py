@@ -162,7 +162,7 @@ def load_faults(path: str | Path, tags: dict[str, Tag]) -> list[Fault]:
         raise FaultError(
             f"{path}: [[faults]] 표의 배열이 필요합니다", f"{path}: expected an array of [[faults]] tables"
         )
-    headers = [m.start() for m in re.finditer(r"^\s*\[\[faults\]\]", text, re.MULTILINE)]
+    headers = [m.start() for m in re.finditer(r"^[ \t]*\[\[faults\]\]", text, re.MULTILINE)]
     faults = []
     for index, entry in enumerate(entries):
         line = text.count("\n", 0, headers[index]) + 1 if index < len(headers) else 0

@@ -185,7 +185,12 @@ class Plant:
         """Add a fault; it takes effect between its start and end times."""
         fault = check_fault(fault, self.image.by_name, "inject")
         self.faults.append(fault)
-        self.env.process(self._fault_timeline(fault))
+        if fault.start_s <= self.env.now:
+            self._activate(fault)  # in force at once, before the next scan
+        else:
+            self.env.process(self._activate_at_start(fault))
+        if fault.end_s is not None:
+            self.env.process(self._deactivate_at_end(fault, fault.end_s))
 
     def clear_faults(self) -> None:
         """Remove every fault, now (the teacher panel's "repair all")."""
@@ -453,17 +458,20 @@ class Plant:
     _input_faults: Sequence[Fault] = ()
     _analog_faults: Sequence[Fault] = ()
 
-    def _fault_timeline(self, fault: Fault) -> simpy.events.ProcessGenerator:
-        yield self.env.timeout(max(0.0, fault.start_s - self.env.now))
-        if fault not in self.faults:  # cleared before it began
-            return
-        self._active_faults.append(fault)
-        self._faults_changed()
-        if fault.end_s is not None:
-            yield self.env.timeout(max(0.0, fault.end_s - self.env.now))
-            if fault in self._active_faults:
-                self._active_faults.remove(fault)
-                self._faults_changed()
+    def _activate_at_start(self, fault: Fault) -> simpy.events.ProcessGenerator:
+        yield self.env.timeout(fault.start_s - self.env.now)
+        self._activate(fault)
+
+    def _activate(self, fault: Fault) -> None:
+        if fault in self.faults:  # not cleared before it began
+            self._active_faults.append(fault)
+            self._faults_changed()
+
+    def _deactivate_at_end(self, fault: Fault, end_s: float) -> simpy.events.ProcessGenerator:
+        yield self.env.timeout(max(0.0, end_s - self.env.now))
+        if fault in self._active_faults:
+            self._active_faults.remove(fault)
+            self._faults_changed()
 
     def _faults_changed(self) -> None:
         now = self.env.now
