@@ -10,9 +10,11 @@ A program is whatever a student can write in a notebook cell:
 
 from __future__ import annotations
 
+import difflib
 import linecache
+import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +56,11 @@ class PlcFault(LabError):
         self.filename = filename
 
 
-def fault_from_exception(error: BaseException, time_s: float) -> PlcFault:
-    """Describe an exception raised by a program, pointing at the student's own line."""
+def fault_from_exception(error: BaseException, time_s: float, tag_names: Iterable[str] = ()) -> PlcFault:
+    """Describe an exception raised by a program, pointing at the student's own line.
+
+    ``tag_names`` lets a misspelt tag name get a "did you mean …?" hint.
+    """
     frames = traceback.extract_tb(error.__traceback__)
     own = [f for f in frames if not f.filename.startswith(_SIMULATOR_DIR)] or frames
     frame = own[-1] if own else None
@@ -63,7 +68,7 @@ def fault_from_exception(error: BaseException, time_s: float) -> PlcFault:
     filename = frame.filename if frame else ""
     code = (frame.line or linecache.getline(filename, line)).strip() if frame else ""
     kind = type(error).__name__
-    hint_ko, hint_en = _hint(error)
+    hint_ko, hint_en = _hint(error, tag_names)
     where_ko = f" — {line}행: {code}" if line else ""
     where_en = f" — line {line}: {code}" if line else ""
     return PlcFault(
@@ -75,10 +80,15 @@ def fault_from_exception(error: BaseException, time_s: float) -> PlcFault:
     )
 
 
-def _hint(error: BaseException) -> tuple[str, str]:
-    if isinstance(error, AttributeError) and getattr(error, "name", None):
-        return (
-            f" (태그 '{error.name}'가 없습니다. 태그 이름은 `sflab scene show`로 확인하세요)",
-            f" (no tag '{error.name}'; list the tags with `sflab scene show`)",
-        )
-    return "", ""
+def _hint(error: BaseException, tag_names: Iterable[str]) -> tuple[str, str]:
+    if not isinstance(error, AttributeError) or "'IO' object" not in str(error):
+        return "", ""
+    match = re.search(r"attribute '(\w+)'", str(error))
+    name = match.group(1) if match else "?"
+    close = difflib.get_close_matches(name, list(tag_names), n=1)
+    guess_ko = f" 혹시 '{close[0]}'인가요?" if close else ""
+    guess_en = f" Did you mean '{close[0]}'?" if close else ""
+    return (
+        f" (태그 '{name}'가 없습니다.{guess_ko} 태그 이름은 `sflab scene show`로 확인하세요)",
+        f" (no tag '{name}'.{guess_en} List the tags with `sflab scene show`)",
+    )

@@ -158,7 +158,7 @@ class PlcRuntime:
                 try:
                     scan(io)
                 except Exception as error:  # a student's bug stops the PLC, never the simulator
-                    self.stop(fault_from_exception(error, now))
+                    self.stop(fault_from_exception(error, now, image.by_name))
                 elapsed = perf_counter() - started
                 if elapsed > self.max_scan_wall_s:
                     self.max_scan_wall_s = elapsed

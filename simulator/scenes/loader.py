@@ -64,7 +64,8 @@ class _Section:
 
     def fail(self, key: str, expected_ko: str, expected_en: str, got: Any = _MISSING) -> SceneError:
         """An error about ``key`` of this section."""
-        return SceneError(self.source, self._key(key), expected_ko, expected_en, got, _line_of(self.text, key))
+        path = self._key(key)
+        return SceneError(self.source, path, expected_ko, expected_en, got, _line_of(self.text, path))
 
     def get(self, key: str, kind: Callable[[Any], T], ko: str, en: str, default: Any = _MISSING) -> T:
         """Read ``key`` converted by ``kind``; a missing key uses ``default`` or fails."""
@@ -145,10 +146,28 @@ def _bool(value: Any) -> bool:
     return value
 
 
-def _line_of(text: str, key: str) -> int:
-    """Line (1-based) of the first ``key = …`` in the file, or 0 when not found."""
-    bare = key.split(".")[-1].split("[")[0]
-    match = re.search(rf"^\s*{re.escape(bare)}\s*=", text, re.MULTILINE)
+def _line_of(text: str, key_path: str) -> int:
+    """Line (1-based) where ``key_path`` (e.g. ``tags[18].address``) stands in the file, 0 if not found."""
+    array = re.match(r"^(?P<table>[\w.]+)\[(?P<index>\d+)\](\.(?P<key>\w+))?$", key_path)
+    if array:
+        headers = list(re.finditer(rf"^[ \t]*\[\[{re.escape(array['table'])}\]\]", text, re.MULTILINE))
+        index = int(array["index"])
+        if index >= len(headers):
+            return 0
+        start, key = headers[index].end(), array["key"]
+        if key is None:
+            return text.count("\n", 0, headers[index].start()) + 1
+    elif "." in key_path:
+        table, key = key_path.rsplit(".", 1)
+        header = re.search(rf"^[ \t]*\[{re.escape(table)}\]", text, re.MULTILINE)
+        if header is None:
+            return 0
+        start = header.end()
+    else:
+        start, key = 0, key_path
+    next_header = re.compile(r"^[ \t]*\[", re.MULTILINE).search(text, start)
+    end = next_header.start() if next_header else len(text)
+    match = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*=", re.MULTILINE).search(text, start, end)
     return text.count("\n", 0, match.start()) + 1 if match else 0
 
 
@@ -171,7 +190,8 @@ def parse_scene(text: str, source: str = "<scene>") -> Scene:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", 0) or 0
+        where = re.search(r"at line (\d+)", str(error))
+        line = int(where.group(1)) if where else 0
         raise SceneError(source, "(TOML)", "올바른 TOML 문법", "valid TOML syntax", str(error), line) from None
     root = _Section(data, "", source, text)
     scene_id = root.get("id", _scene_id, "'이름-v1' 형식의 장면 ID", "a scene id like 'name-v1'")

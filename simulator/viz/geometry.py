@@ -1,0 +1,106 @@
+"""Where things of the line are drawn: metres along the line → pixels on the screen.
+
+The line view is a plan (top-down) view with parts drawn as small boxes whose front
+face shows their real height, so a 76 mm defect stands taller than a 60 mm part. The
+same scale is used along the line and for heights (``px_per_m``), so sizes are true.
+
+Everything a test needs to find on a picture — where a sensor's beam is, where a bin
+is — is computed here, once, and used by both the drawing and the tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from simulator.plant.snapshot import ItemView
+from simulator.scenes.model import Scene
+
+#: Room left of the line for the feeder, in design pixels.
+LEFT_MARGIN_PX = 40
+#: Room right of the line for the end bin and the stack light, in design pixels.
+RIGHT_MARGIN_PX = 150
+#: Width of the belt as drawn (its depth in the plan view), in design pixels.
+BELT_WIDTH_PX = 62
+#: Width of a part across the belt, as a share of the belt's width.
+PART_WIDTH_SHARE = 0.55
+#: Distance from the top of the line view to the belt's upper edge, in design pixels.
+BELT_TOP_PX = 150
+#: Gap between the belt and the bins below it, in design pixels.
+BIN_GAP_PX = 14
+#: Bin size, in design pixels.
+BIN_SIZE_PX = (104, 74)
+
+
+@dataclass(frozen=True)
+class LineGeometry:
+    """Pixel positions of the line's parts inside the line view ``area``."""
+
+    scene: Scene
+    area: pygame.Rect
+    k: float
+
+    @property
+    def px_per_m(self) -> float:
+        """Pixels per metre (along the line and for part heights)."""
+        usable = self.area.width - (LEFT_MARGIN_PX + RIGHT_MARGIN_PX) * self.k
+        return usable / self.scene.line_end_m
+
+    def x(self, position_m: float) -> int:
+        """Screen x of ``position_m`` along the line."""
+        return round(self.area.left + LEFT_MARGIN_PX * self.k + position_m * self.px_per_m)
+
+    @property
+    def belt(self) -> pygame.Rect:
+        """The belt's band, from the start of the first conveyor to the end of the line."""
+        top = self.area.top + round(BELT_TOP_PX * self.k)
+        return pygame.Rect(self.x(0.0), top, self.x(self.scene.line_end_m) - self.x(0.0), self.belt_width)
+
+    @property
+    def belt_width(self) -> int:
+        """Width of the belt as drawn, in pixels."""
+        return round(BELT_WIDTH_PX * self.k)
+
+    def bin_rect(self, name: str) -> pygame.Rect:
+        """The bin ``name``: below its pusher, or after the end of the line for the end bin."""
+        w, h = round(BIN_SIZE_PX[0] * self.k), round(BIN_SIZE_PX[1] * self.k)
+        belt = self.belt
+        pusher = next((p for p in self.scene.pushers if p.bin == name), None)
+        if pusher is not None:
+            return pygame.Rect(self.x(pusher.position_m) - w // 2, belt.bottom + round(BIN_GAP_PX * self.k), w, h)
+        return pygame.Rect(belt.right + round(6 * self.k), belt.centery - h // 3, w, h)
+
+    def item_y(self, item: ItemView) -> int:
+        """Centre of ``item`` across the belt: on the belt, or moved towards its pusher's bin."""
+        centre = self.belt.centery
+        if item.pushed <= 0.0:
+            return centre
+        pusher = min(self.scene.pushers, key=lambda p: abs(p.position_m - item.x_m))
+        target = self.bin_rect(pusher.bin).centery
+        return round(centre + item.pushed * (target - centre))
+
+    def item_rect(self, item: ItemView) -> pygame.Rect:
+        """The part's footprint (its top face is drawn raised above it by its height)."""
+        length = max(4, round(item.length_m * self.px_per_m))
+        width = round(self.belt_width * PART_WIDTH_SHARE)
+        rect = pygame.Rect(0, 0, length, width)
+        rect.center = (self.x(item.x_m), self.item_y(item))
+        return rect
+
+    def height_px(self, height_mm: float) -> int:
+        """A part's height in pixels, at the same scale as the line."""
+        return round(height_mm / 1000.0 * self.px_per_m)
+
+    def plate_y(self, stroke: float, pusher_bin: str) -> int:
+        """Screen y of a pusher plate's front face at ``stroke`` (0 retracted … 1 extended)."""
+        belt = self.belt
+        part_half = round(self.belt_width * PART_WIDTH_SHARE / 2)
+        retracted = belt.centery - part_half
+        extended = self.bin_rect(pusher_bin).centery - part_half
+        return round(retracted + stroke * (extended - retracted))
+
+    def sensor_x(self, position_m: float, index_in_group: int, group_size: int) -> int:
+        """Screen x of a sensor; sensors at one spot are spread a little so each is seen."""
+        spread = round(14 * self.k)
+        return self.x(position_m) + round((index_in_group - (group_size - 1) / 2) * spread)

@@ -1,0 +1,251 @@
+"""The line view: conveyors with moving belts, parts, sensors, pushers, bins and the stack light.
+
+Drawn only from a :class:`~simulator.plant.snapshot.PlantSnapshot` and the scene's static
+layout. Order matters: belts first, then beams, then parts (they pass over beams),
+then pushers (their plates push the parts), then labels on top.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from simulator.plant.snapshot import ItemView, PlantSnapshot, PusherView, SensorView
+from simulator.scenes.model import Scene
+from simulator.viz import theme
+from simulator.viz.draw import Pen
+from simulator.viz.geometry import LineGeometry
+from simulator.viz.text import material, short, word
+
+#: Spacing of the stripes that show the belt moving, in metres.
+STRIPE_SPACING_M = 0.05
+#: Sensors closer together than this along the line share one label box, in metres.
+SAME_SPOT_M = 0.03
+#: Part counts at which a bin is drawn full.
+BIN_CAPACITY = 40
+
+
+def draw_line(pen: Pen, scene: Scene, snap: PlantSnapshot, area: pygame.Rect, lang: str) -> LineGeometry:
+    """Draw the whole line view into ``area``; returns the geometry used (for tests and clicks)."""
+    geo = LineGeometry(scene, area, pen.k)
+    pen.panel(area, f"{scene.title(lang)}  ·  {scene.id}")
+    for index, conveyor in enumerate(snap.conveyors):
+        _draw_conveyor(pen, geo, snap, index, lang)
+    for bin_spec in scene.bins:
+        _draw_bin(pen, geo, snap, bin_spec.name, bin_spec.en if lang == "en" else bin_spec.ko, lang)
+    _draw_feeder(pen, geo, snap, lang)
+    groups = _sensor_groups([s for s in snap.sensors if s.kind != "limit_switch"])
+    for group in groups:
+        for i, sensor in enumerate(group):
+            _draw_sensor(pen, geo, sensor, geo.sensor_x(sensor.position_m, i, len(group)))
+    for item in sorted(snap.items, key=lambda it: it.pushed):
+        _draw_item(pen, geo, item, lang)
+    limit = {s.name: s for s in snap.sensors if s.kind == "limit_switch"}
+    for pusher in snap.pushers:
+        _draw_pusher(pen, geo, scene, pusher, limit, lang)
+    _draw_callouts(pen, geo, groups, lang)
+    _draw_stack_light(pen, geo, snap, lang)
+    return geo
+
+
+# ---------------------------------------------------------------- conveyors and bins
+def _draw_conveyor(pen: Pen, geo: LineGeometry, snap: PlantSnapshot, index: int, lang: str) -> None:
+    conveyor = snap.conveyors[index]
+    belt = geo.belt
+    left, right = geo.x(conveyor.start_m), geo.x(conveyor.end_m)
+    rect = pygame.Rect(left, belt.top, right - left, belt.height)
+    surface = pen.surface
+    pygame.draw.rect(surface, theme.FRAME, rect.inflate(0, pen.px(8)))
+    pygame.draw.rect(surface, theme.BELT, rect)
+    direction = -1.0 if conveyor.speed_m_per_s < 0 else 1.0
+    offset_m = (direction * conveyor.travel_m) % STRIPE_SPACING_M
+    position_m = conveyor.start_m + offset_m
+    while position_m < conveyor.end_m:
+        x = geo.x(position_m)
+        pygame.draw.line(surface, theme.BELT_STRIPE, (x, rect.top + 2), (x, rect.bottom - 3), pen.px(2))
+        position_m += STRIPE_SPACING_M
+    pygame.draw.line(surface, theme.BLACK, (right, rect.top - pen.px(4)), (right, rect.bottom + pen.px(4)), 1)
+    running = conveyor.speed_m_per_s != 0.0
+    arrow = "◀" if conveyor.speed_m_per_s < 0 else "▶"
+    name = conveyor.en if lang == "en" else conveyor.ko
+    state = f"{arrow} {abs(conveyor.speed_m_per_s):.2f} m/s" if running else "■ 0 m/s"
+    x, y = left + pen.px(8), rect.bottom + pen.px(8)
+    tag = pen.text(name, (x, y), theme.FONT_SMALL_PX, bold=True)
+    pen.text(state, (tag.right + pen.px(6), y), theme.FONT_SMALL_PX, theme.ON if running else theme.TEXT_DIM, bold=True)
+
+
+def _draw_bin(pen: Pen, geo: LineGeometry, snap: PlantSnapshot, name: str, title: str, lang: str) -> None:
+    rect = geo.bin_rect(name)
+    count = snap.kpis.bins.get(name)
+    good, bad = (count.good, count.defective) if count else (0, 0)
+    surface = pen.surface
+    pygame.draw.rect(surface, theme.BIN_INSIDE, rect)
+    level = min(1.0, (good + bad) / BIN_CAPACITY)
+    if level > 0:
+        fill = pygame.Rect(rect.left, rect.bottom - round(rect.height * level), rect.width, round(rect.height * level))
+        pygame.draw.rect(surface, theme.BIN, fill)
+    pygame.draw.rect(surface, theme.BIN, rect, width=pen.px(3))
+    pen.text(title, (rect.centerx, rect.bottom + pen.px(3)), theme.FONT_SMALL_PX, anchor="midtop", max_width=rect.width + pen.px(30))
+    total = f"{good + bad}"
+    detail = f"{word('ng_short', lang)} {bad}" if bad else ""
+    pen.text(total, (rect.centerx, rect.bottom - pen.px(24)), theme.FONT_BIG_PX, theme.TEXT, bold=True, anchor="midbottom")
+    if detail:
+        pen.text(detail, (rect.centerx, rect.bottom - pen.px(6)), theme.FONT_SMALL_PX, theme.ALARM, bold=True, anchor="midbottom")
+
+
+def _draw_feeder(pen: Pen, geo: LineGeometry, snap: PlantSnapshot, lang: str) -> None:
+    belt = geo.belt
+    x = geo.x(geo.scene.feeder.position_m)
+    box = pygame.Rect(0, 0, pen.px(46), pen.px(34))
+    box.midbottom = (x, belt.top - pen.px(6))
+    colour = theme.CYLINDER if snap.feeder_ready else theme.ALARM
+    pygame.draw.rect(pen.surface, colour, box, border_radius=pen.px(3))
+    pygame.draw.rect(pen.surface, theme.BLACK, box, width=1, border_radius=pen.px(3))
+    pen.lamp((box.centerx, box.centery), 6, snap.feeder_enabled, theme.ON)
+    caption = word("feeder", lang) if snap.feeder_ready else f"{word('feeder', lang)} {word('feeder_down', lang)}"
+    pen.text(caption, (box.centerx, box.top - pen.px(2)), theme.FONT_SMALL_PX, theme.TEXT if snap.feeder_ready else theme.ALARM, bold=True, anchor="midbottom")
+
+
+# ---------------------------------------------------------------- sensors
+def _sensor_groups(sensors: list[SensorView]) -> list[list[SensorView]]:
+    """Sensors grouped by spot along the line (one label box per group), left to right."""
+    groups: list[list[SensorView]] = []
+    for sensor in sorted(sensors, key=lambda s: s.position_m):
+        if groups and abs(groups[-1][0].position_m - sensor.position_m) < SAME_SPOT_M:
+            groups[-1].append(sensor)
+        else:
+            groups.append([sensor])
+    return groups
+
+
+def _draw_sensor(pen: Pen, geo: LineGeometry, sensor: SensorView, x: int) -> None:
+    """A sensor head below the belt and its beam or zone across it, orange and thick when active."""
+    belt = geo.belt
+    surface = pen.surface
+    colour = theme.BEAM_ON if sensor.active else theme.BEAM_OFF
+    width = pen.px(4) if sensor.active else pen.px(1.5)
+    head = pygame.Rect(0, 0, pen.px(10), pen.px(10))
+    if sensor.kind == "analog_distance":
+        head.midbottom = (x, belt.top - pen.px(6))
+        pygame.draw.rect(surface, theme.BLUE, head)
+        pen.dashed_line((x, head.bottom), (x, belt.centery), theme.VERMILLION if sensor.active else theme.BEAM_OFF, pen.px(2), pen.px(3))
+        return
+    head.midtop = (x, belt.bottom + pen.px(5))
+    if sensor.kind in ("inductive", "capacitive"):
+        zone = pen.px(12)
+        pygame.draw.circle(surface, colour, (x, belt.bottom), zone, width=0 if sensor.active else pen.px(1.5), draw_top_left=True, draw_top_right=True)
+        pygame.draw.circle(surface, theme.BLACK, head.center, head.width // 2 + 1)
+        pen.lamp(head.center, 4, sensor.active, theme.BEAM_ON)
+        return
+    end_y = belt.centery if sensor.kind == "diffuse" else belt.top - pen.px(3)
+    if sensor.active:
+        pygame.draw.line(surface, colour, (x, head.top), (x, end_y), width)
+    else:
+        pen.dashed_line((x, head.top), (x, end_y), colour, width, pen.px(4))
+    if sensor.kind != "diffuse":  # receiver (through-beam) or reflector (retro-reflective) across the belt
+        far = pygame.Rect(0, 0, pen.px(10), pen.px(6))
+        far.midbottom = (x, belt.top - pen.px(1))
+        pygame.draw.rect(surface, theme.BLACK, far)
+    pygame.draw.rect(surface, theme.BLACK, head)
+    pen.lamp(head.center, 3.5, sensor.active, theme.BEAM_ON)
+
+
+def _callout_lines(sensor: SensorView, lang: str) -> str:
+    name = short(sensor.en if lang == "en" else sensor.ko)
+    if sensor.kind == "analog_distance":
+        return f"{name}: {sensor.raw}"
+    return name
+
+
+def _draw_callouts(pen: Pen, geo: LineGeometry, groups: list[list[SensorView]], lang: str) -> None:
+    """Label boxes above the line, one per group of sensors, placed in rows so none overlap."""
+    size = theme.FONT_SMALL_PX
+    line_h = pen.px(17)
+    top = geo.area.top + pen.px(34)
+    placed: list[pygame.Rect] = []
+    belt = geo.belt
+    for group in groups:
+        lines = [_callout_lines(s, lang) for s in group]
+        from simulator.viz.fonts import font
+
+        width = max(font(pen.px(size)).size(text)[0] for text in lines) + pen.px(26)
+        box = pygame.Rect(0, top, width, line_h * len(lines) + pen.px(6))
+        box.centerx = geo.x(group[0].position_m)
+        box.left = max(geo.area.left + pen.px(60), box.left)
+        while any(box.colliderect(other.inflate(pen.px(8), pen.px(4))) for other in placed):
+            box.left = max(other.right for other in placed if box.colliderect(other.inflate(pen.px(8), pen.px(4)))) + pen.px(8)
+        placed.append(box)
+        xs = [geo.sensor_x(s.position_m, i, len(group)) for i, s in enumerate(group)]
+        anchor_x = min(max(sum(xs) // len(xs), box.left + pen.px(6)), box.right - pen.px(6))
+        pen.dashed_line((anchor_x, box.bottom), (sum(xs) // len(xs), belt.top - pen.px(8)), theme.TEXT_DIM, 1, pen.px(3))
+        pygame.draw.rect(pen.surface, theme.WHITE, box, border_radius=pen.px(3))
+        pygame.draw.rect(pen.surface, theme.PANEL_EDGE, box, width=1, border_radius=pen.px(3))
+        for row, (sensor, text) in enumerate(zip(group, lines, strict=True)):
+            y = box.top + pen.px(3) + row * line_h + line_h // 2
+            lamp_colour = theme.VERMILLION if sensor.kind == "analog_distance" else theme.BEAM_ON
+            pen.lamp((box.left + pen.px(10), y), 5, sensor.active, lamp_colour)
+            pen.text(text, (box.left + pen.px(19), y), size, anchor="midleft")
+
+
+# ---------------------------------------------------------------- parts
+def _draw_item(pen: Pen, geo: LineGeometry, item: ItemView, lang: str) -> None:
+    """A part as a box: front face (its real height) below, top face raised by the height."""
+    foot = geo.item_rect(item)
+    rise = geo.height_px(item.height_mm)
+    top = foot.move(0, -rise)
+    front = pygame.Rect(foot.left, top.bottom, foot.width, foot.bottom - top.bottom)
+    surface = pen.surface
+    pygame.draw.rect(surface, theme.MATERIAL_SHADE[item.material], front)
+    pygame.draw.rect(surface, theme.MATERIAL_COLOURS[item.material], top)
+    pygame.draw.rect(surface, theme.BLACK, top.union(front), width=1)
+    pygame.draw.line(surface, theme.BLACK, top.bottomleft, (top.right - 1, top.bottom), 1)
+    letter = material(item.material, lang)[0].upper()
+    pen.text(letter, top.center, theme.FONT_SMALL_PX, theme.BLACK, bold=True, anchor="center")
+    if item.jammed:
+        pygame.draw.rect(surface, theme.ALARM, top.union(front).inflate(pen.px(6), pen.px(6)), width=pen.px(3))
+        pen.text(word("jam", lang), (top.centerx, top.top - pen.px(4)), theme.FONT_BODY_PX, theme.ALARM, bold=True, anchor="midbottom")
+    elif item.blocked:
+        pen.dashed_line(top.topleft, top.topright, theme.ALARM, pen.px(2), pen.px(3))
+        pen.dashed_line(front.bottomleft, front.bottomright, theme.ALARM, pen.px(2), pen.px(3))
+
+
+# ---------------------------------------------------------------- pushers and stack light
+def _draw_pusher(pen: Pen, geo: LineGeometry, scene: Scene, pusher: PusherView, limit: dict[str, SensorView], lang: str) -> None:
+    """Cylinder body above the belt; rod and plate move across it with the real stroke."""
+    spec = next(p for p in scene.pushers if p.name == pusher.name)
+    belt = geo.belt
+    x = geo.x(pusher.position_m)
+    body = pygame.Rect(0, 0, pen.px(22), pen.px(58))
+    body.midbottom = (x, belt.top - pen.px(10))
+    surface = pen.surface
+    plate_y = geo.plate_y(pusher.stroke, spec.bin)
+    plate_w = round(pusher.width_m * geo.px_per_m)
+    pygame.draw.line(surface, theme.FRAME, (x, body.bottom), (x, plate_y), pen.px(6))
+    plate = pygame.Rect(0, 0, plate_w, pen.px(7))
+    plate.midbottom = (x, plate_y)
+    pygame.draw.rect(surface, theme.ALARM if pusher.jammed else theme.PLATE, plate)
+    pygame.draw.rect(surface, theme.ALARM if pusher.jammed else theme.CYLINDER, body, border_radius=pen.px(3))
+    pygame.draw.rect(surface, theme.BLACK, body, width=1, border_radius=pen.px(3))
+    back = next((s for s in limit.values() if s.name == f"{pusher.name}_back"), None)
+    front = next((s for s in limit.values() if s.name == f"{pusher.name}_front"), None)
+    for sensor, y in ((back, body.top + pen.px(9)), (front, body.bottom - pen.px(9))):
+        if sensor is not None:
+            pen.lamp((body.centerx, y), 5, sensor.active, theme.ON)
+    if pusher.jammed:
+        pen.text(word("jam", lang), (body.right + pen.px(4), body.centery), theme.FONT_BODY_PX, theme.ALARM, bold=True, anchor="midleft")
+
+
+def _draw_stack_light(pen: Pen, geo: LineGeometry, snap: PlantSnapshot, lang: str) -> None:
+    """Red, yellow and green lamps on a pole at the end of the line, and the buzzer."""
+    x = geo.area.right - pen.px(40)
+    top = geo.area.top + pen.px(36)
+    radius = 11
+    pygame.draw.line(pen.surface, theme.FRAME, (x, top), (x, geo.belt.top - pen.px(4)), pen.px(5))
+    lamps = (("red", theme.VERMILLION), ("yellow", theme.YELLOW), ("green", theme.BLUISH_GREEN))
+    for i, (name, colour) in enumerate(lamps):
+        y = top + pen.px(12) + i * pen.px(2 * radius + 4)
+        pygame.draw.circle(pen.surface, theme.BLACK, (x, y), pen.px(radius + 3))
+        pen.lamp((x, y), radius, snap.signals.get(name, False), colour)
+    caption_y = top + pen.px(12) + 3 * pen.px(2 * radius + 4) - pen.px(6)
+    pen.text(word("stack_light", lang), (x, caption_y), theme.FONT_SMALL_PX, anchor="midtop")
+    buzzing = snap.signals.get("buzzer", False)
+    pen.text(("♪ " if buzzing else "") + word("buzzer", lang), (x, caption_y + pen.px(17)), theme.FONT_SMALL_PX, theme.ALARM if buzzing else theme.TEXT_DIM, bold=buzzing, anchor="midtop")
