@@ -98,6 +98,7 @@ class Plant:
         self._analog_sensors = [
             self.analog[self.image.by_name[n].signal.split(".", 1)[1]] for n in self.image.analog_names
         ]
+        self._analog_reads = [sensor.read_counts for sensor in self._analog_sensors]
         self._output_handlers = [self._output_handler(self.image.by_name[n].signal) for n in self.image.output_names]
         #: Outputs as the PLC set them, and as they reach the actuators (after faulty wiring).
         self._commanded: tuple[bool, ...] = (False,) * len(self.image.output_names)
@@ -346,7 +347,7 @@ class Plant:
     def analog_inputs(self, now_s: float) -> list[int]:
         """Analog input counts in image order, after any sensor faults."""
         if not self._analog_faults:
-            return [sensor.read_counts(now_s) for sensor in self._analog_sensors]
+            return [read(now_s) for read in self._analog_reads]
         return self._faulted_analog(now_s)
 
     def apply_outputs(self, outputs: tuple[bool, ...], now_s: float) -> None:

@@ -27,6 +27,8 @@ from simulator.scenes.model import SensorSpec
 REFLECTIVITY = {"metal": 1.0, "plastic": 0.9, "wood": 0.6}
 #: Noise samples drawn at a time (drawing one by one from numpy is slow).
 NOISE_BLOCK = 4096
+#: After this many time constants a first-order lag has settled (e^-21 < 1e-9).
+SETTLED_AFTER_LAGS = 21.0
 
 
 def detects(spec: SensorSpec, item: Item) -> bool:
@@ -49,7 +51,7 @@ class AnalogDistanceSensor:
     def __init__(self, spec: SensorSpec, rng: np.random.Generator) -> None:
         self.spec = spec
         self._rng = rng
-        self._noise = rng.standard_normal(NOISE_BLOCK)
+        self._noise: list[float] = rng.standard_normal(NOISE_BLOCK).tolist()
         self._noise_index = 0
         #: True distance from the lens to what is below it, in millimetres.
         self.target_mm = spec.mount_height_mm
@@ -69,19 +71,20 @@ class AnalogDistanceSensor:
 
     def distance_at(self, now_s: float) -> float:
         """Lagged true distance at ``now_s``, in millimetres, without noise."""
-        if self.spec.lag_s <= 0:
-            return self.target_mm
-        decay = math.exp(-(now_s - self.since_s) / self.spec.lag_s)
-        return self.target_mm + (self.filtered_mm - self.target_mm) * decay
+        elapsed_s = now_s - self.since_s
+        lag_s = self.spec.lag_s
+        if lag_s <= 0 or elapsed_s > SETTLED_AFTER_LAGS * lag_s:
+            return self.target_mm  # settled: the exponential has decayed below 1e-9
+        return self.target_mm + (self.filtered_mm - self.target_mm) * math.exp(-elapsed_s / lag_s)
 
     def next_noise(self) -> float:
         """One standard-normal sample from this sensor's own seeded stream."""
-        if self._noise_index >= NOISE_BLOCK:
-            self._noise = self._rng.standard_normal(NOISE_BLOCK)
-            self._noise_index = 0
-        value = float(self._noise[self._noise_index])
-        self._noise_index += 1
-        return value
+        index = self._noise_index
+        if index >= NOISE_BLOCK:
+            self._noise = self._rng.standard_normal(NOISE_BLOCK).tolist()
+            index = 0
+        self._noise_index = index + 1
+        return self._noise[index]
 
     def read_counts(self, now_s: float, extra_noise_mm: float = 0.0, offset_mm: float = 0.0) -> int:
         """The A/D card's reading at ``now_s``: integer counts, clamped to the card's range."""

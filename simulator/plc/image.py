@@ -71,11 +71,11 @@ class ProcessImage:
         for name, value in zip(self.input_names, values, strict=True):
             setattr(io, name, value)
 
-    def write_analog_inputs(self, values: Iterable[int]) -> None:
-        """Copy the A/D card's counts into the image (input refresh)."""
+    def write_analog_inputs(self, values: Sequence[int]) -> None:
+        """Copy the A/D card's counts into the image (input refresh; runs every scan, so kept lean)."""
         io = self.io
-        for name, value in zip(self.analog_names, values, strict=True):
-            setattr(io, name, value)
+        for index, name in enumerate(self.analog_names):
+            setattr(io, name, values[index])
 
     def write_outputs(self, values: Sequence[bool]) -> None:
         """Set every digital output (used for the safe state and by a remote master)."""

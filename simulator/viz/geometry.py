@@ -23,14 +23,12 @@ LEFT_MARGIN_PX = 40
 RIGHT_MARGIN_PX = 150
 #: Width of the belt as drawn (its depth in the plan view), in design pixels.
 BELT_WIDTH_PX = 62
-#: Width of a part across the belt, as a share of the belt's width.
-PART_WIDTH_SHARE = 0.55
 #: Distance from the top of the line view to the belt's upper edge, in design pixels.
-BELT_TOP_PX = 150
+BELT_TOP_PX = 146
 #: Gap between the belt and the bins below it, in design pixels.
 BIN_GAP_PX = 14
 #: Bin size, in design pixels.
-BIN_SIZE_PX = (104, 74)
+BIN_SIZE_PX = (104, 66)
 
 
 @dataclass(frozen=True)
@@ -83,8 +81,7 @@ class LineGeometry:
     def item_rect(self, item: ItemView) -> pygame.Rect:
         """The part's footprint (its top face is drawn raised above it by its height)."""
         length = max(4, round(item.length_m * self.px_per_m))
-        width = round(self.belt_width * PART_WIDTH_SHARE)
-        rect = pygame.Rect(0, 0, length, width)
+        rect = pygame.Rect(0, 0, length, length)  # square footprint, true scale
         rect.center = (self.x(item.x_m), self.item_y(item))
         return rect
 
@@ -95,9 +92,8 @@ class LineGeometry:
     def plate_y(self, stroke: float, pusher_bin: str) -> int:
         """Screen y of a pusher plate's front face at ``stroke`` (0 retracted … 1 extended)."""
         belt = self.belt
-        part_half = round(self.belt_width * PART_WIDTH_SHARE / 2)
-        retracted = belt.centery - part_half
-        extended = self.bin_rect(pusher_bin).centery - part_half
+        retracted = belt.top + round(4 * self.k)
+        extended = self.bin_rect(pusher_bin).centery - round(12 * self.k)
         return round(retracted + stroke * (extended - retracted))
 
     def sensor_x(self, position_m: float, index_in_group: int, group_size: int) -> int:

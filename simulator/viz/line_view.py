@@ -13,6 +13,7 @@ from simulator.plant.snapshot import ItemView, PlantSnapshot, PusherView, Sensor
 from simulator.scenes.model import Scene
 from simulator.viz import theme
 from simulator.viz.draw import Pen
+from simulator.viz.fonts import font
 from simulator.viz.geometry import LineGeometry
 from simulator.viz.text import material, short, word
 
@@ -37,11 +38,11 @@ def draw_line(pen: Pen, scene: Scene, snap: PlantSnapshot, area: pygame.Rect, la
     for group in groups:
         for i, sensor in enumerate(group):
             _draw_sensor(pen, geo, sensor, geo.sensor_x(sensor.position_m, i, len(group)))
-    for item in sorted(snap.items, key=lambda it: it.pushed):
-        _draw_item(pen, geo, item, lang)
     limit = {s.name: s for s in snap.sensors if s.kind == "limit_switch"}
     for pusher in snap.pushers:
         _draw_pusher(pen, geo, scene, pusher, limit, lang)
+    for item in sorted(snap.items, key=lambda it: it.pushed):
+        _draw_item(pen, geo, item, lang)
     _draw_callouts(pen, geo, groups, lang)
     _draw_stack_light(pen, geo, snap, lang)
     return geo
@@ -68,7 +69,7 @@ def _draw_conveyor(pen: Pen, geo: LineGeometry, snap: PlantSnapshot, index: int,
     arrow = "◀" if conveyor.speed_m_per_s < 0 else "▶"
     name = conveyor.en if lang == "en" else conveyor.ko
     state = f"{arrow} {abs(conveyor.speed_m_per_s):.2f} m/s" if running else "■ 0 m/s"
-    x, y = left + pen.px(8), rect.bottom + pen.px(8)
+    x, y = left + pen.px(8), rect.bottom + pen.px(21)
     tag = pen.text(name, (x, y), theme.FONT_SMALL_PX, bold=True)
     pen.text(state, (tag.right + pen.px(6), y), theme.FONT_SMALL_PX, theme.ON if running else theme.TEXT_DIM, bold=True)
 
@@ -149,10 +150,13 @@ def _draw_sensor(pen: Pen, geo: LineGeometry, sensor: SensorView, x: int) -> Non
     pen.lamp(head.center, 3.5, sensor.active, theme.BEAM_ON)
 
 
-def _callout_lines(sensor: SensorView, lang: str) -> str:
+def _callout_lines(scene: Scene, sensor: SensorView, lang: str) -> str:
     name = short(sensor.en if lang == "en" else sensor.ko)
     if sensor.kind == "analog_distance":
-        return f"{name}: {sensor.raw}"
+        spec = scene.sensor(sensor.name)
+        (low_mm, high_mm), (low, high) = spec.span_mm, spec.raw_counts
+        distance_mm = low_mm + (sensor.raw - low) / (high - low) * (high_mm - low_mm)
+        return f"{name}: {distance_mm:.1f} mm ({sensor.raw})"
     return name
 
 
@@ -164,9 +168,7 @@ def _draw_callouts(pen: Pen, geo: LineGeometry, groups: list[list[SensorView]], 
     placed: list[pygame.Rect] = []
     belt = geo.belt
     for group in groups:
-        lines = [_callout_lines(s, lang) for s in group]
-        from simulator.viz.fonts import font
-
+        lines = [_callout_lines(geo.scene, s, lang) for s in group]
         width = max(font(pen.px(size)).size(text)[0] for text in lines) + pen.px(26)
         box = pygame.Rect(0, top, width, line_h * len(lines) + pen.px(6))
         box.centerx = geo.x(group[0].position_m)
@@ -237,15 +239,15 @@ def _draw_pusher(pen: Pen, geo: LineGeometry, scene: Scene, pusher: PusherView, 
 def _draw_stack_light(pen: Pen, geo: LineGeometry, snap: PlantSnapshot, lang: str) -> None:
     """Red, yellow and green lamps on a pole at the end of the line, and the buzzer."""
     x = geo.area.right - pen.px(40)
-    top = geo.area.top + pen.px(36)
-    radius = 11
-    pygame.draw.line(pen.surface, theme.FRAME, (x, top), (x, geo.belt.top - pen.px(4)), pen.px(5))
+    top = geo.area.top + pen.px(30)
+    radius = 10
+    pygame.draw.line(pen.surface, theme.FRAME, (x, top), (x, top + pen.px(86)), pen.px(5))
     lamps = (("red", theme.VERMILLION), ("yellow", theme.YELLOW), ("green", theme.BLUISH_GREEN))
     for i, (name, colour) in enumerate(lamps):
         y = top + pen.px(12) + i * pen.px(2 * radius + 4)
         pygame.draw.circle(pen.surface, theme.BLACK, (x, y), pen.px(radius + 3))
         pen.lamp((x, y), radius, snap.signals.get(name, False), colour)
-    caption_y = top + pen.px(12) + 3 * pen.px(2 * radius + 4) - pen.px(6)
+    caption_y = top + pen.px(88)
     pen.text(word("stack_light", lang), (x, caption_y), theme.FONT_SMALL_PX, anchor="midtop")
     buzzing = snap.signals.get("buzzer", False)
     pen.text(("♪ " if buzzing else "") + word("buzzer", lang), (x, caption_y + pen.px(17)), theme.FONT_SMALL_PX, theme.ALARM if buzzing else theme.TEXT_DIM, bold=buzzing, anchor="midtop")
