@@ -63,6 +63,8 @@ class LockstepSession:
         )
         #: The TCP port the server listens on.
         self.port = self.service.port
+        if plant.plc.scans == 0:
+            self.step(1)  # the first input refresh, so a master never reads the power-on zeros
 
     # ------------------------------------------------------------ for the notebook
     def client(self, timeout_s: float = 3.0) -> Any:
