@@ -47,8 +47,16 @@ def test_sim_json_has_the_contracted_keys() -> None:
 def test_sim_with_faults_and_records(tmp_path: Path) -> None:
     csv_path, db_path = tmp_path / "records.csv", tmp_path / "records.db"
     out = sflab(
-        "sim", "--minutes", "3", "--json", "--faults", "stuck_off:metal_prox",
-        "--records-csv", str(csv_path), "--records-db", str(db_path),
+        "sim",
+        "--minutes",
+        "3",
+        "--json",
+        "--faults",
+        "stuck_off:metal_prox",
+        "--records-csv",
+        str(csv_path),
+        "--records-db",
+        str(db_path),
     ).stdout
     data = json.loads(out)
     assert data["faults"] == ["stuck_off:metal_prox"]
@@ -63,7 +71,9 @@ def test_sim_with_faults_and_records(tmp_path: Path) -> None:
 
 def test_student_program_from_a_file(tmp_path: Path) -> None:
     program = tmp_path / "my_line.py"
-    program.write_text("def program(io):\n    io.feeder_on = True\n    io.infeed_motor = True\n    io.sorter_forward = 1 / 0\n")
+    program.write_text(
+        "def program(io):\n    io.feeder_on = True\n    io.infeed_motor = True\n    io.sorter_forward = 1 / 0\n"
+    )
     out = sflab("sim", "--controller", f"{program}:program", "--minutes", "1").stdout
     assert "PLC 정지" in out and "ZeroDivisionError" in out and "4행" in out
 

@@ -1,5 +1,7 @@
 """Built-in PLC programs, by name: ``sflab sim … --controller reference``.
 
+``reference`` is each scene's model answer (every scene registers one); ``idle`` does nothing.
+
 A controller name can also be ``path/to/file.py:function`` — a student's own program.
 """
 
@@ -12,31 +14,38 @@ from pathlib import Path
 from simulator.errors import LabError
 
 
-def _reference() -> object:
+def _reference(scene_id: str) -> object:
+    from simulator.controllers.branch_line import BranchLineController
     from simulator.controllers.reference import SortingLineController
 
-    return SortingLineController()
+    by_scene: dict[str, type] = {"sorting-line-v1": SortingLineController, "branch-line-v1": BranchLineController}
+    if scene_id not in by_scene:
+        raise LabError(
+            f"장면 '{scene_id}'에는 기준(reference) 제어 프로그램이 없습니다",
+            f"No reference controller for '{scene_id}'",
+        )
+    return by_scene[scene_id]()
 
 
-def _idle() -> object:
+def _idle(scene_id: str) -> object:
     def idle(io: object) -> None:
         """Does nothing: every output stays off."""
 
     return idle
 
 
-#: Built-in controllers: name → factory making a fresh program.
-BUILTIN: dict[str, Callable[[], object]] = {"reference": _reference, "idle": _idle}
+#: Built-in controllers: name → factory making a fresh program for a scene id.
+BUILTIN: dict[str, Callable[[str], object]] = {"reference": _reference, "idle": _idle}
 
 
-def get_controller(name: str) -> object:
-    """A fresh program for ``name``: a built-in name or ``file.py:function``.
+def get_controller(name: str, scene_id: str = "sorting-line-v1") -> object:
+    """A fresh program for ``name`` on scene ``scene_id``: a built-in name or ``file.py:function``.
 
     Raises:
         LabError: when no such controller or file/function exists.
     """
     if name in BUILTIN:
-        return BUILTIN[name]()
+        return BUILTIN[name](scene_id)
     path_text, _, attribute = name.rpartition(":")
     if path_text.endswith(".py"):
         return _load_from_file(Path(path_text), attribute)

@@ -3,8 +3,9 @@
 Tests, benchmarks and ``sflab run`` use it; teachers can read it as a model answer.
 It is written the way the labs teach, as a scan function:
 
-1. 운전 자기유지 (self-holding run latch): start sets it; stop, e-stop or the manual mode
-   clear it. After an e-stop, reset must be pressed before start works again.
+1. 운전 자기유지 (self-holding run latch): see :mod:`simulator.controllers.run_latch` —
+   start sets it; stop, e-stop or the manual mode clear it; after an e-stop, reset must
+   be pressed before start works again.
 2. 검사 (inspection): while the inspection eye sees a part, remember the part's greatest
    height and whether the inductive sensor saw metal; when the part has passed, decide
    its bin and queue the decision (a shift register, as in a real sorting line).
@@ -22,6 +23,8 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
+from simulator.controllers.run_latch import RunLatch
+
 #: Height sensor scaling: distance at 0 counts (4 mA), and millimetres per count (200 mm over 32000).
 DISTANCE_AT_ZERO_MM = 50.0
 MM_PER_COUNT = 200.0 / 32000.0
@@ -33,9 +36,7 @@ class SortingLineController:
     """Sorts parts by height (defects to the reject bin) and material (metal to its bin)."""
 
     def __init__(self) -> None:
-        self.running = False
-        self.estop_tripped = False
-        self.prev_start = False
+        self.latch = RunLatch()
         self.prev_inspect = False
         self.prev_metal_eye = False
         self.prev_ng_eye = False
@@ -50,28 +51,17 @@ class SortingLineController:
 
     def scan(self, io: Any) -> None:
         """One PLC scan."""
-        self._run_latch(io)
+        run = self.latch.scan(io)
         self._inspect(io)
         self._sort(io)
-        run = self.running
         io.feeder_on = run
         io.infeed_motor = run
         io.sorter_forward = run
         io.sorter_reverse = False
         io.lamp_green = run
-        io.lamp_yellow = not run and not self.estop_tripped
-        io.lamp_red = self.estop_tripped or not io.feeder_ready
+        io.lamp_yellow = not run and not self.latch.estop_tripped
+        io.lamp_red = self.latch.estop_tripped or not io.feeder_ready
         io.buzzer = not io.estop_ok
-
-    def _run_latch(self, io: Any) -> None:
-        start_pressed = io.start_button and not self.prev_start
-        self.prev_start = io.start_button
-        if not io.estop_ok:
-            self.estop_tripped = True
-        elif io.reset_button:
-            self.estop_tripped = False
-        permitted = io.stop_button and io.estop_ok and io.auto_mode and not self.estop_tripped
-        self.running = (self.running or start_pressed) and permitted
 
     def _inspect(self, io: Any) -> None:
         part_here = io.inspect_eye

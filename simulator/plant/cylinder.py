@@ -1,21 +1,37 @@
-"""A pneumatic cylinder (pusher) that takes real time to travel between its end positions.
+"""A pneumatic cylinder that takes real time to travel between its end positions.
 
-Position is a fraction of the stroke: 0.0 fully retracted, 1.0 fully extended. A
-single-acting solenoid valve drives it: energised → extends, de-energised → retracts.
+Linear cylinders push parts off the belt (pushers); a rotary cylinder swings a diverter
+flap. Position is a fraction of the stroke: 0.0 fully retracted, 1.0 fully extended.
+A single-acting solenoid valve drives it: energised → extends, de-energised → retracts.
 Faults can jam it (it stops where it is) or slow it down (longer travel times).
 """
 
 from __future__ import annotations
 
 import math
+from typing import Protocol
 
-from simulator.scenes.model import PusherSpec
+
+class StrokeSpec(Protocol):
+    """What a cylinder needs to know from the scene: its name and travel times."""
+
+    @property
+    def name(self) -> str:
+        """Name of the actuator."""
+
+    @property
+    def extend_s(self) -> float:
+        """Time to travel out, in seconds."""
+
+    @property
+    def retract_s(self) -> float:
+        """Time to travel back, in seconds."""
 
 
 class Cylinder:
-    """Stroke position of one pusher over time, with its travel times in seconds."""
+    """Stroke position of one cylinder over time, with its travel times in seconds."""
 
-    def __init__(self, spec: PusherSpec) -> None:
+    def __init__(self, spec: StrokeSpec) -> None:
         self.spec = spec
         #: Stroke fraction at ``since_s`` (0 retracted … 1 extended).
         self.position = 0.0

@@ -28,7 +28,7 @@ from simulator.plant.kpis import BinCount, Kpis, ratio
 from simulator.plant.panel import OperatorPanel
 from simulator.plant.records import write_csv, write_sqlite
 from simulator.plant.sensors import AnalogDistanceSensor, detects
-from simulator.plant.snapshot import ConveyorView, ItemView, PlantSnapshot, PusherView, SensorView
+from simulator.plant.snapshot import ConveyorView, DiverterView, ItemView, PlantSnapshot, PusherView, SensorView
 from simulator.plant.stopwatch import Stopwatch
 from simulator.plant.transport import Line
 from simulator.plc.clock import using_clock
@@ -119,7 +119,7 @@ class Plant:
             self.env,
             self.image,
             self,
-            program=_resolve_program(program),
+            program=_resolve_program(program, self.scene.id),
             scan_period_ms=scan_period_ms or self.scene.scan_period_ms,
             watchdog_s=watchdog_s,
         )
@@ -280,17 +280,10 @@ class Plant:
             for i, c in enumerate(self.scene.conveyors)
         )
         pushers = tuple(
-            PusherView(
-                c.spec.name,
-                c.spec.ko,
-                c.spec.en,
-                c.spec.position_m,
-                c.spec.width_m,
-                c.position_at(now),
-                c.jammed,
-            )
-            for c in line.cylinders
+            PusherView(p.name, p.ko, p.en, p.position_m, p.width_m, c.position_at(now), c.jammed)
+            for p, c in zip(self.scene.pushers, line.cylinders, strict=True)
         )
+        diverters = tuple(self._diverter_views(now))
         values = self.image.io.as_dict()
         sensors = tuple(self._sensor_view(spec.name, values) for spec in self.scene.sensors)
         return PlantSnapshot(
@@ -299,6 +292,7 @@ class Plant:
             items=items,
             conveyors=conveyors,
             pushers=pushers,
+            diverters=diverters,
             sensors=sensors,
             signals=dict(self.signals),
             panel={c: self.panel.signal(c) for c in ("start", "stop", "estop", "reset", "auto")},
@@ -309,6 +303,14 @@ class Plant:
             kpis=self.kpis(),
         )
 
+    def _diverter_views(self, now_s: float) -> list[DiverterView]:
+        flap, spec = self.line.diverter, self.scene.end_diverter
+        if flap is None or spec is None:
+            return []
+        stroke = flap.position_at(now_s)
+        end_m = self.scene.line_end_m
+        return [DiverterView(spec.name, spec.ko, spec.en, end_m, stroke, flap.jammed, self.scene.end_bin, spec.bin)]
+
     def _sensor_view(self, name: str, values: dict[str, bool | int]) -> SensorView:
         spec = self.scene.sensor(name)
         tag = next((t for t in self.scene.tags if t.signal == f"sensor.{name}"), None)
@@ -318,7 +320,8 @@ class Plant:
             return SensorView(name, spec.kind, spec.ko, spec.en, spec.position_m, below, int(value))
         position = spec.position_m
         if spec.kind == "limit_switch":
-            position = next(p.position_m for p in self.scene.pushers if p.name == spec.actuator)
+            pusher_positions = {p.name: p.position_m for p in self.scene.pushers}
+            position = pusher_positions.get(spec.actuator, self.scene.line_end_m)  # else the end-of-line flap
         return SensorView(name, spec.kind, spec.ko, spec.en, position, bool(value), 0)
 
     def _belt_travel_m(self, index: int, now_s: float) -> float:
@@ -369,7 +372,8 @@ class Plant:
             return lambda: self.feeder.ready
         spec = self.scene.sensor(name)
         if spec.kind == "limit_switch":
-            cylinder = next(c for c in self.line.cylinders if c.spec.name == spec.actuator)
+            actuators = [*self.line.cylinders, *([self.line.diverter] if self.line.diverter else [])]
+            cylinder = next(c for c in actuators if c.spec.name == spec.actuator)
             if spec.at == "retracted":
                 return lambda: cylinder.is_retracted(self.line.now_s)
             return lambda: cylinder.is_extended(self.line.now_s)
@@ -384,6 +388,8 @@ class Plant:
         if parts[0] == "pusher":
             index = next(i for i, p in enumerate(self.scene.pushers) if p.name == parts[1])
             return lambda on, now: self.line.command_cylinder(index, on, now)
+        if parts[0] == "diverter":
+            return self.line.command_diverter
         if parts[0] == "feeder":
             return lambda on, now: setattr(self.feeder, "enabled", on)
         key = parts[-1]
@@ -404,7 +410,7 @@ class Plant:
         forward, reverse = self._belt_commands[index]
         energised = forward != reverse  # both at once: the overload trips, the motor stands still
         spec = self.scene.conveyors[index]
-        jammed, slowness = self._actuator_fault(index, conveyor=True)
+        jammed, slowness = self._actuator_fault(f"conveyor.{spec.name}.")
         speed = 0.0 if (jammed or not energised) else spec.speed_m_per_s / slowness
         self.line.set_belt(index, speed if forward else -speed, now_s)
         self._motor_on[index].set(energised, now_s)
@@ -482,22 +488,23 @@ class Plant:
         self._analog_faults = [f for f in self._active_faults if area[f] is Area.AI]
         self._noisy_inputs = any(f.kind in ("noise", "dropout") for f in self._input_faults)
         for index, cylinder in enumerate(self.line.cylinders):
-            jammed, slowness = self._actuator_fault(index, conveyor=False)
+            jammed, slowness = self._actuator_fault(f"pusher.{cylinder.spec.name}.")
             if (jammed, slowness) != (cylinder.jammed, cylinder.slowness):
                 self.line.set_cylinder_faults(index, jammed, slowness, now)
+        if self.line.diverter is not None:
+            jammed, slowness = self._actuator_fault(f"diverter.{self.line.diverter.spec.name}.")
+            self.line.set_cylinder_faults(-1, jammed, slowness, now)
         for index in range(len(self.scene.conveyors)):
             self._update_belt(index, now)
         self.apply_outputs(self._commanded, now)
         self._bump()
 
-    def _actuator_fault(self, index: int, conveyor: bool) -> tuple[bool, float]:
-        """(jammed, slowness) of conveyor or pusher ``index`` from the active faults."""
-        prefix = "conveyor" if conveyor else "pusher"
-        name = self.scene.conveyors[index].name if conveyor else self.scene.pushers[index].name
+    def _actuator_fault(self, signal_prefix: str) -> tuple[bool, float]:
+        """(jammed, slowness) of the actuator whose signals start with ``signal_prefix``."""
         jammed, slowness = False, 1.0
         for fault in self._active_faults:
             signal = self.image.by_name[fault.target].signal
-            if signal.startswith(f"{prefix}.{name}."):
+            if signal.startswith(signal_prefix):
                 if fault.kind == "jam":
                     jammed = True
                 elif fault.kind == "slow":
@@ -567,10 +574,10 @@ class Plant:
         return tuple(values)
 
 
-def _resolve_program(program: object | None) -> object | None:
-    """A built-in controller by name, or the program as given."""
+def _resolve_program(program: object | None, scene_id: str) -> object | None:
+    """A built-in controller by name (for this scene), or the program as given."""
     if isinstance(program, str):
         from simulator.controllers import get_controller
 
-        return get_controller(program)
+        return get_controller(program, scene_id)
     return program

@@ -60,6 +60,22 @@ class PusherView:
 
 
 @dataclass(frozen=True)
+class DiverterView:
+    """The end-of-line flap as drawn."""
+
+    name: str
+    ko: str
+    en: str
+    #: Where the flap stands along the line (the end of the last belt), in metres.
+    position_m: float
+    #: Swing fraction: 0 at rest (parts fall into ``bin_rest``) … 1 turned (into ``bin_turned``).
+    stroke: float
+    jammed: bool
+    bin_rest: str
+    bin_turned: str
+
+
+@dataclass(frozen=True)
 class SensorView:
     """A sensor as drawn."""
 
@@ -95,3 +111,5 @@ class PlantSnapshot:
     #: Names of the faults active now.
     active_faults: tuple[str, ...]
     kpis: Kpis
+    #: End-of-line diverter flaps (empty when the scene has none).
+    diverters: tuple[DiverterView, ...] = ()

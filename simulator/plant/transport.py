@@ -56,6 +56,9 @@ class Line:
         self.conveyors = scene.conveyors
         self.belt_speed_m_per_s = [0.0] * len(self.conveyors)
         self.cylinders = [Cylinder(spec) for spec in scene.pushers]
+        self.pushers = scene.pushers
+        #: The flap at the end of the line, if the scene has one.
+        self.diverter = Cylinder(scene.end_diverter) if scene.end_diverter else None
         self.zone_positions_m = zone_positions_m
         #: Parts covering each zone, by id.
         self.zone_items: list[dict[int, Item]] = [{} for _ in zone_positions_m]
@@ -113,9 +116,20 @@ class Line:
         self._plan()
 
     def set_cylinder_faults(self, index: int, jammed: bool, slowness: float, now_s: float) -> None:
-        """Jam or slow cylinder ``index`` from ``now_s``."""
+        """Jam or slow cylinder ``index`` (-1: the diverter) from ``now_s``."""
         self._sync(now_s)
-        self.cylinders[index].set_faults(jammed, slowness, now_s)
+        cylinder = self.diverter if index < 0 else self.cylinders[index]
+        if cylinder is not None:
+            cylinder.set_faults(jammed, slowness, now_s)
+        self.version += 1
+        self._plan()
+
+    def command_diverter(self, turn: bool, now_s: float) -> None:
+        """Swing the end-of-line flap to its turned position (``True``) or back to rest."""
+        if self.diverter is None:
+            return
+        self._sync(now_s)
+        self.diverter.command(turn, now_s)
         self.version += 1
         self._plan()
 
@@ -190,11 +204,16 @@ class Line:
 
     def _plate_ahead(self, item: Item) -> Cylinder | None:
         """The cylinder whose plate (not fully back) stands just ahead of ``item``."""
-        for cylinder in self.cylinders:
-            a = cylinder.spec.position_m - cylinder.spec.width_m / 2
+        for index, cylinder in enumerate(self.cylinders):
+            a, _ = self._plate_edges_m(index)
             if self._plate_out(cylinder) and abs(item.front_m - a) <= 1e-6:
                 return cylinder
         return None
+
+    def _plate_edges_m(self, index: int) -> tuple[float, float]:
+        """Upstream and downstream edges of pusher ``index``'s plate along the line, in metres."""
+        pusher = self.pushers[index]
+        return pusher.position_m - pusher.width_m / 2, pusher.position_m + pusher.width_m / 2
 
     def _plate_out(self, cylinder: Cylinder) -> bool:
         return cylinder.position_at(self.now_s) > 0.0 or cylinder.rate_per_s > 0
@@ -242,6 +261,8 @@ class Line:
             arrival = cylinder.arrival_s()
             if arrival < math.inf:
                 consider(arrival, partial(self._cylinder_arrives, index))
+        if self.diverter is not None and self.diverter.arrival_s() < math.inf:
+            consider(self.diverter.arrival_s(), self._diverter_arrives)
         jam_after_s = self.scene.jam_after_s
         for item in self.items:
             if item.held_by and not item.jammed and self.belt_speed_m_per_s[item.conveyor] != 0:
@@ -271,8 +292,8 @@ class Line:
             consider(now + max(0.0, item.back_m - start_m) / -v, partial(self._block, item, "start"))
 
     def _plan_walls(self, item: Item, v: float, now: float, consider: Callable) -> None:
-        for cylinder in self.cylinders:
-            a = cylinder.spec.position_m - cylinder.spec.width_m / 2
+        for index, cylinder in enumerate(self.cylinders):
+            a, _ = self._plate_edges_m(index)
             if self._plate_out(cylinder) and item.front_m < a - 1e-9 and not item.captured:
                 consider(now + (a - item.front_m) / v, partial(self._hit_plate, item))
 
@@ -301,7 +322,7 @@ class Line:
             return
         nxt = item.conveyor + direction
         if nxt >= len(self.conveyors):
-            self._finish(item, self.scene.end_bin, "end_of_line")
+            self._fall_off_the_end(item)
             return
         if self.belt_speed_m_per_s[nxt] * direction < 0:
             own = self.conveyors[item.conveyor]
@@ -339,8 +360,8 @@ class Line:
 
     def _capture(self, index: int) -> None:
         """A plate starting out takes the part whose centre is in front of it."""
-        spec = self.cylinders[index].spec
-        a, b = spec.position_m - spec.width_m / 2, spec.position_m + spec.width_m / 2
+        spec = self.pushers[index]
+        a, b = self._plate_edges_m(index)
         for item in self.items:
             if item.captured or item.front_m < a or item.back_m > b:
                 continue
@@ -357,7 +378,7 @@ class Line:
         """A plate going back before full stroke drops what it held back on the belt."""
         for item in self._captured[index]:
             item.captured = False
-            item.route.append(f"{self.cylinders[index].spec.name}:dropped")
+            item.route.append(f"{self.pushers[index].name}:dropped")
         self._captured[index] = []
 
     def _cylinder_arrives(self, index: int) -> None:
@@ -367,8 +388,25 @@ class Line:
         self.version += 1
         if extending:
             for item in self._captured[index]:
-                self._finish(item, cylinder.spec.bin, None)
+                self._finish(item, self.pushers[index].bin, None)
             self._captured[index] = []
+
+    def _fall_off_the_end(self, item: Item) -> None:
+        """The part drops off the last belt: into the end bin, or where the flap sends it."""
+        flap = self.diverter
+        if flap is None or self.scene.end_diverter is None:
+            self._finish(item, self.scene.end_bin, "end_of_line")
+            return
+        stroke = flap.position_at(self.now_s)
+        if 0.0 < stroke < 1.0:
+            self.counters.collisions += 1  # the part hit the flap while it was swinging
+        turned = stroke >= 0.5
+        self._finish(item, self.scene.end_diverter.bin if turned else self.scene.end_bin, flap.spec.name)
+
+    def _diverter_arrives(self) -> None:
+        if self.diverter is not None:
+            self.diverter.arrive(self.now_s)
+            self.version += 1
 
     def _finish(self, item: Item, bin_name: str, step: str | None) -> None:
         if step:

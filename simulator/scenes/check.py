@@ -47,8 +47,8 @@ def scene_problems(scene: Scene) -> list[tuple[str, str]]:
     if not any(b.accepts == "any" for b in scene.bins):
         problems.append(('어떤 부품이든 받는 상자(accepts = "any")가 하나 있어야 합니다', 'one bin must accept "any"'))
     wired = {tag.signal for tag in scene.tags}
-    for signal in known_signals(scene.sensors, scene.conveyors, scene.pushers):
-        if signal.startswith(("conveyor.", "pusher.", "sensor.")) and signal not in wired:
+    for signal in known_signals(scene.sensors, scene.conveyors, scene.pushers, scene.end_diverter):
+        if signal.startswith(("conveyor.", "pusher.", "sensor.", "diverter.")) and signal not in wired:
             problems.append(
                 (
                     f"신호 {signal}이(가) 어느 태그에도 연결되지 않았습니다",

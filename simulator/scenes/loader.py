@@ -19,6 +19,7 @@ from simulator.scenes.model import (
     SENSOR_KINDS,
     BinSpec,
     ConveyorSpec,
+    DiverterSpec,
     FeederSpec,
     PartSpec,
     PusherSpec,
@@ -108,8 +109,8 @@ class _Section:
         return _Section(value, self._key(key), self.source, self.text)
 
     def children(self, key: str, allow_empty: bool = False) -> list[_Section]:
-        """An array of tables (``[[key]]``)."""
-        value = self.data.get(key, _MISSING)
+        """An array of tables (``[[key]]``); with ``allow_empty`` it may be absent."""
+        value = self.data.get(key, [] if allow_empty else _MISSING)
         if not isinstance(value, list) or (not value and not allow_empty):
             raise self.fail(key, "표의 배열([[섹션]])", "an array of tables ([[section]])", value)
         sections = []
@@ -199,10 +200,12 @@ def parse_scene(text: str, source: str = "<scene>") -> Scene:
     bins = tuple(_bin(s) for s in root.children("bins"))
     bin_names = {b.name for b in bins}
     pushers = tuple(_pusher(s, bin_names) for s in root.children("pushers", allow_empty=True))
-    sensors = tuple(_sensor(s, {p.name for p in pushers}) for s in root.children("sensors"))
     end = root.child("end_of_line")
     end_bin = end.get("bin", lambda v: _one_of(v, bin_names), "정의된 상자 이름", "a defined bin name")
-    tags, initial = _tags(root, sensors, conveyors, pushers)
+    diverter = _diverter(end.child("diverter"), bin_names) if "diverter" in end.data else None
+    actuators = {p.name for p in pushers} | ({diverter.name} if diverter else set())
+    sensors = tuple(_sensor(s, actuators) for s in root.children("sensors"))
+    tags, initial = _tags(root, sensors, conveyors, pushers, diverter)
     scene = Scene(
         id=scene_id,
         title_ko=root.text_("title_ko"),
@@ -216,6 +219,7 @@ def parse_scene(text: str, source: str = "<scene>") -> Scene:
         bins=bins,
         pushers=pushers,
         end_bin=end_bin,
+        end_diverter=diverter,
         sensors=sensors,
         tags=tags,
         initial_values=initial,
@@ -330,13 +334,29 @@ def _pusher(s: _Section, bin_names: set[str]) -> PusherSpec:
     )
 
 
-def _sensor(s: _Section, pusher_names: set[str]) -> SensorSpec:
+def _diverter(s: _Section, bin_names: set[str]) -> DiverterSpec:
+    return DiverterSpec(
+        name=s.name(),
+        ko=s.text_("ko"),
+        en=s.text_("en"),
+        extend_s=s.number("extend_s", strict=True),
+        retract_s=s.number("retract_s", strict=True),
+        bin=s.get("bin", lambda v: _one_of(v, bin_names), "정의된 상자 이름", "a defined bin name"),
+    )
+
+
+def _sensor(s: _Section, actuator_names: set[str]) -> SensorSpec:
     kind = s.get("kind", lambda v: _one_of(v, SENSOR_KINDS), f"{SENSOR_KINDS} 중 하나", f"one of {SENSOR_KINDS}")
     common: dict[str, Any] = {"name": s.name(), "kind": kind, "ko": s.text_("ko"), "en": s.text_("en")}
     if kind == "limit_switch":
         return SensorSpec(
             **common,
-            actuator=s.get("actuator", lambda v: _one_of(v, pusher_names), "정의된 푸셔 이름", "a defined pusher name"),
+            actuator=s.get(
+                "actuator",
+                lambda v: _one_of(v, actuator_names),
+                "정의된 푸셔·분기기 이름",
+                "a defined pusher or diverter",
+            ),
             at=s.get(
                 "at",
                 lambda v: _one_of(v, ("retracted", "extended")),
@@ -389,8 +409,9 @@ def _tags(
     sensors: tuple[SensorSpec, ...],
     conveyors: tuple[ConveyorSpec, ...],
     pushers: tuple[PusherSpec, ...],
+    diverter: DiverterSpec | None,
 ) -> tuple[tuple[Tag, ...], dict[str, int]]:
-    signals = known_signals(sensors, conveyors, pushers)
+    signals = known_signals(sensors, conveyors, pushers, diverter)
     tags: list[Tag] = []
     initial: dict[str, int] = {}
     used: dict[tuple[str, int], str] = {}
@@ -455,7 +476,10 @@ def _address(value: Any) -> int:
 
 
 def known_signals(
-    sensors: tuple[SensorSpec, ...], conveyors: tuple[ConveyorSpec, ...], pushers: tuple[PusherSpec, ...]
+    sensors: tuple[SensorSpec, ...],
+    conveyors: tuple[ConveyorSpec, ...],
+    pushers: tuple[PusherSpec, ...],
+    diverter: DiverterSpec | None = None,
 ) -> dict[str, Area]:
     """Every plant signal a tag may be wired to, with the area it belongs in."""
     signals = {f"panel.{b}": Area.DI for b in ("start", "stop", "estop", "reset", "auto")}
@@ -469,6 +493,8 @@ def known_signals(
             signals[f"conveyor.{c.name}.reverse"] = Area.DO
     for p in pushers:
         signals[f"pusher.{p.name}.extend"] = Area.DO
+    if diverter is not None:
+        signals[f"diverter.{diverter.name}.turn"] = Area.DO
     for light in ("green", "yellow", "red"):
         signals[f"light.{light}"] = Area.DO
     signals["buzzer"] = Area.DO

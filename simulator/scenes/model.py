@@ -95,6 +95,24 @@ class PusherSpec:
 
 
 @dataclass(frozen=True)
+class DiverterSpec:
+    """A flap at the end of the line, swung by a rotary cylinder.
+
+    At rest parts fall into the end bin; turned, into ``bin``. A part arriving mid-swing hits the flap.
+    """
+
+    name: str
+    ko: str
+    en: str
+    #: Time to swing to the turned position, in seconds.
+    extend_s: float
+    #: Time to swing back to rest, in seconds.
+    retract_s: float
+    #: The bin parts fall into while the flap is turned.
+    bin: str
+
+
+@dataclass(frozen=True)
 class SensorSpec:
     """A sensor; which fields matter depends on ``kind`` (see :data:`SENSOR_KINDS`)."""
 
@@ -135,6 +153,8 @@ class Scene:
     bins: tuple[BinSpec, ...]
     pushers: tuple[PusherSpec, ...]
     end_bin: str
+    #: Optional flap at the end of the line choosing between ``end_bin`` and its own bin.
+    end_diverter: DiverterSpec | None
     sensors: tuple[SensorSpec, ...]
     tags: tuple[Tag, ...]
     #: Initial values of holding registers, by tag name.

@@ -89,7 +89,9 @@ def test_jammed_pusher_does_not_move_and_slow_pusher_takes_longer() -> None:
     assert all(jammed.values("pusher_metal_back")) and not any(jammed.values("pusher_metal_front"))
     slow = record([Fault("slow", "pusher_metal_out", severity=1.0)], ("pusher_metal_front",), 2, push)
     healthy = record([], ("pusher_metal_front",), 2, push)
-    assert slow.first_time("pusher_metal_front") == pytest.approx(2 * healthy.first_time("pusher_metal_front"), abs=0.011)
+    assert slow.first_time("pusher_metal_front") == pytest.approx(
+        2 * healthy.first_time("pusher_metal_front"), abs=0.011
+    )
 
 
 def test_slow_and_jammed_conveyor() -> None:
@@ -111,7 +113,10 @@ def test_swapped_outputs_drive_the_other_actuator() -> None:
         io.pusher_metal_out = True  # type: ignore[attr-defined]
 
     swapped = record(
-        [Fault("swapped", "pusher_metal_out", other="pusher_ng_out")], ("pusher_metal_front", "pusher_ng_front"), 2, push_metal
+        [Fault("swapped", "pusher_metal_out", other="pusher_ng_out")],
+        ("pusher_metal_front", "pusher_ng_front"),
+        2,
+        push_metal,
     )
     assert not any(swapped.values("pusher_metal_front")) and any(swapped.values("pusher_ng_front"))
 
@@ -123,7 +128,9 @@ def test_compact_fault_form_and_file_errors_name_the_place(tmp_path: Path) -> No
     with pytest.raises(FaultError, match="entry_eyes"):
         read_faults("stuck_on:entry_eyes", TAGS)
     bad = tmp_path / "faults.toml"
-    bad.write_text('[[faults]]\nkind = "stuck_on"\ntarget = "entry_eye"\n\n[[faults]]\nkind = "drift"\ntarget = "entry_eye"\n')
+    bad.write_text(
+        '[[faults]]\nkind = "stuck_on"\ntarget = "entry_eye"\n\n[[faults]]\nkind = "drift"\ntarget = "entry_eye"\n'
+    )
     with pytest.raises(FaultError) as error:
         read_faults(str(bad), TAGS)
     assert f"{bad}:5" in error.value.ko and "아날로그" in error.value.ko
