@@ -34,6 +34,7 @@ from simulator.plant.transport import Line
 from simulator.plc.clock import using_clock
 from simulator.plc.image import ProcessImage
 from simulator.plc.runtime import DEFAULT_WATCHDOG_S, PlcRuntime
+from simulator.plc.watchdog import interrupting_watchdog
 from simulator.plc.tags import Area
 from simulator.scenes.model import Scene
 from simulator.scenes.registry import get_scene
@@ -142,7 +143,7 @@ class Plant:
     def run_until(self, time_s: float) -> Plant:
         """Run the plant until simulated time ``time_s``."""
         if time_s > self.env.now:
-            with using_clock(self.plc.clock):
+            with using_clock(self.plc.clock), interrupting_watchdog(self.plc):
                 self.env.run(until=time_s)
         return self
 

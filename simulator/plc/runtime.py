@@ -29,6 +29,7 @@ import simpy
 from simulator.plc.clock import ScanClock
 from simulator.plc.image import ProcessImage
 from simulator.plc.program import PlcFault, ScanFunction, as_scan_function, fault_from_exception
+from simulator.plc.watchdog import ScanOverrun
 
 #: Default scan period, in milliseconds (the scene may set its own).
 DEFAULT_SCAN_MS = 10.0
@@ -97,6 +98,8 @@ class PlcRuntime:
         self.scans = 0
         #: Longest program execution seen, in wall-clock seconds.
         self.max_scan_wall_s = 0.0
+        #: ``perf_counter()`` when the current program scan started; None outside the program.
+        self.program_started_s: float | None = None
         #: Set True to hold outputs off (e.g. a Modbus comm-loss watchdog in remote mode).
         self.outputs_forced_safe = False
         #: Tags forced from the I/O monitor, by name: inputs are forced after the input
@@ -156,13 +159,18 @@ class PlcRuntime:
                 expected_inputs = digital + analog
                 started = perf_counter()
                 try:
+                    self.program_started_s = started
                     scan(io)
+                except ScanOverrun:
+                    self.stop(_watchdog_fault(perf_counter() - started, self.watchdog_s, now))
                 except Exception as error:  # a student's bug stops the PLC, never the simulator
                     self.stop(fault_from_exception(error, now, image.by_name))
+                finally:
+                    self.program_started_s = None
                 elapsed = perf_counter() - started
                 if elapsed > self.max_scan_wall_s:
                     self.max_scan_wall_s = elapsed
-                    if elapsed > self.watchdog_s:
+                    if elapsed > self.watchdog_s and self.state is PlcState.RUN:
                         self.stop(_watchdog_fault(elapsed, self.watchdog_s, now))
                 if self.state is PlcState.RUN and read_inputs(io) != expected_inputs:
                     self.stop(_input_write_fault(image, expected_inputs, read_inputs(io), now))

@@ -142,3 +142,15 @@ def test_forward_and_reverse_together_count_as_an_interlock_violation() -> None:
     kpis = plant.kpis()
     assert kpis.interlock_violations == 1
     assert plant.snapshot().conveyors[1].speed_m_per_s == 0
+
+
+def test_watchdog_interrupts_a_program_stuck_in_an_endless_loop() -> None:
+    def program(io: Any) -> None:
+        while not io.entry_eye:  # waits for a sensor inside the scan: the inputs never change
+            pass
+
+    plant = Plant("sorting-line-v1", program=program, watchdog_s=0.1)
+    plant.run(1.0)
+    assert plant.plc.state is PlcState.STOP
+    assert "워치독" in plant.plc.fault.ko  # type: ignore[union-attr]
+    assert plant.now_s == 1.0  # the simulation went on
