@@ -20,6 +20,11 @@ swapped       two inputs or two outputs wired to each other's     — (``other``
 jam           an actuator (output) does not move                  —
 slow          an actuator moves slower (pusher travel time ×      how many times slower, minus 1
               (1+severity), belt speed ÷ (1+severity))
+wear          a belt motor's bearing wears out: vibration grows   growth rate, e-folds per hour
+              exponentially until the motor fails (target: a
+              conveyor output tag)
+process_drift the upstream machine's tool wears: new parts come   mm per hour (negative: shorter)
+              taller and taller (target: the feeder output tag)
 ============  ==================================================  ================================
 
 Each fault is active from ``start_s`` to ``end_s`` (``None``: for ever).
@@ -39,12 +44,12 @@ from simulator.errors import LabError
 from simulator.plc.tags import Area, Tag
 
 INPUT_KINDS = ("stuck_on", "stuck_off", "noise", "drift", "dropout", "inverted", "swapped")
-OUTPUT_KINDS = ("jam", "slow", "swapped")
-FAULT_KINDS = ("stuck_on", "stuck_off", "noise", "drift", "dropout", "inverted", "swapped", "jam", "slow")
+OUTPUT_KINDS = ("jam", "slow", "swapped", "wear", "process_drift")
+FAULT_KINDS = (*INPUT_KINDS, "jam", "slow", "wear", "process_drift")
 
 _COMPACT = re.compile(
     r"^(?P<kind>[a-z_]+):(?P<target>\w+)(\+(?P<other>\w+))?"
-    r"(@(?P<start>[0-9.]+)(-(?P<end>[0-9.]+))?)?(\*(?P<severity>[0-9.]+))?$"
+    r"(@(?P<start>[0-9.]+)(-(?P<end>[0-9.]+))?)?(\*(?P<severity>-?[0-9.]+))?$"
 )
 
 
@@ -103,6 +108,15 @@ def check_fault(fault: Fault, tags: dict[str, Tag], where: str) -> Fault:
             f"'{tag.name}'는 메모리 태그라 고장을 넣을 수 없습니다",
             f"'{tag.name}' is memory, not wired to the plant",
         )
+    if fault.kind == "wear" and not tag.signal.startswith("conveyor."):
+        raise fail(
+            "wear(베어링 마모)는 컨베이어 모터 출력에만 쓸 수 있습니다", "wear applies to conveyor motor outputs only"
+        )
+    if fault.kind == "process_drift" and tag.signal != "feeder.enable":
+        raise fail(
+            "process_drift(공정 드리프트)는 공급기 출력 태그에만 쓸 수 있습니다",
+            "process_drift targets the feeder output",
+        )
     if fault.kind == "drift" and tag.area is not Area.AI:
         raise fail("drift(드리프트)는 아날로그 입력에만 쓸 수 있습니다", "drift applies to analog inputs only")
     if fault.kind == "inverted" and tag.area is not Area.DI:
@@ -119,7 +133,9 @@ def check_fault(fault: Fault, tags: dict[str, Tag], where: str) -> Fault:
             )
     if fault.end_s is not None and fault.end_s <= fault.start_s:
         raise fail("끝 시각은 시작 시각보다 뒤여야 합니다", "end time must be after start time")
-    if fault.severity < 0 or (fault.kind in ("noise", "dropout") and tag.area is Area.DI and fault.severity > 1):
+    negative_allowed = fault.kind == "process_drift"
+    probability = fault.kind in ("noise", "dropout") and tag.area is Area.DI
+    if (fault.severity < 0 and not negative_allowed) or (probability and fault.severity > 1):
         raise fail("severity 값이 범위를 벗어났습니다 (확률은 0~1)", "severity out of range (probabilities are 0..1)")
     return fault
 

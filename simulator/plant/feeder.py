@@ -18,6 +18,7 @@ import numpy as np
 import simpy
 
 from simulator.plant.items import Item
+from simulator.plant.shifts import SHIFT_LETTERS, SHIFT_S
 from simulator.plant.transport import Line
 from simulator.scenes.model import FeederSpec, Scene
 
@@ -25,8 +26,6 @@ from simulator.scenes.model import FeederSpec, Scene
 RETRY_S = 0.1
 #: Free space kept on each side of a new part, in metres.
 CLEARANCE_M = 0.02
-#: Length of one shift, in seconds; lots are lettered A, B, C by shift.
-SHIFT_S = 8 * 3600.0
 
 
 class Feeder:
@@ -40,6 +39,7 @@ class Feeder:
         parts_rng: np.random.Generator,
         failure_rng: np.random.Generator,
         on_change: Callable[[], None],
+        height_offset_mm: Callable[[float], float] = lambda now_s: 0.0,
     ) -> None:
         self.env = env
         self.spec: FeederSpec = scene.feeder
@@ -48,6 +48,8 @@ class Feeder:
         self._parts_rng = parts_rng
         self._failure_rng = failure_rng
         self._on_change = on_change
+        #: Drift of the upstream process: added to every new part's height at time t, in mm.
+        self._height_offset_mm = height_offset_mm
         #: Switched on by the PLC output wired to ``feeder.enable``.
         self.enabled = False
         #: False while broken down.
@@ -82,9 +84,9 @@ class Feeder:
     def _next_item(self) -> Item:
         spec, rng = self.spec, self._parts_rng
         part = spec.parts[int(rng.choice(len(spec.parts), p=self._shares))]
-        defect = bool(rng.random() < spec.defect_share)
-        nominal_mm = float(rng.choice(spec.defect_heights_mm)) if defect else part.height_mm
-        height_mm = nominal_mm + part.height_sd_mm * float(rng.standard_normal())
+        faulty = bool(rng.random() < spec.defect_share)  # made at a wrong height upstream
+        nominal_mm = float(rng.choice(spec.defect_heights_mm)) if faulty else part.height_mm
+        height_mm = nominal_mm + part.height_sd_mm * float(rng.standard_normal()) + self._height_offset_mm(self.env.now)
         self.made += 1
         item = Item(
             id=self.made,
@@ -93,12 +95,16 @@ class Feeder:
             height_mm=round(height_mm, 2),
             length_m=part.length_mm / 1000.0,
             weight_g=part.weight_g,
-            defect=defect,
+            defect=self._out_of_tolerance(height_mm, part.height_mm),
             correct_bin="",
             placed_s=0.0,
         )
         item.correct_bin = correct_bin(self.scene, item)
         return item
+
+    def _out_of_tolerance(self, height_mm: float, nominal_mm: float) -> bool:
+        """A part is defective when its height is outside the tolerance around the nominal height."""
+        return abs(height_mm - nominal_mm) > self.spec.height_tolerance_mm
 
     def _lot_code(self) -> str:
         """Lot code like ``A-03``: shift letter (A, B, C by 8-hour shift) and lot number in the shift."""
@@ -106,7 +112,7 @@ class Feeder:
         if shift != self._shift:
             self._shift, self._made_in_shift = shift, 0
         self._made_in_shift += 1
-        letter = "ABC"[shift % 3]
+        letter = SHIFT_LETTERS[shift % len(SHIFT_LETTERS)]
         return f"{letter}-{(self._made_in_shift - 1) // self.spec.lot_size + 1:02d}"
 
     def _break_down(self) -> Generator[simpy.Event, Any, None]:

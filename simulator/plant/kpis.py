@@ -56,6 +56,8 @@ class Kpis:
     #: Energy per good part, in watt-hours (0 when no good part yet).
     energy_wh_per_good: float
     feeder_breakdowns: int
+    #: Belt motors that seized (a ``wear`` fault run to its end).
+    motor_failures: int
     #: Parts in each bin.
     bins: dict[str, BinCount] = field(default_factory=dict)
     #: ``"RUN"`` or ``"STOP"``.

@@ -21,26 +21,41 @@ from pathlib import Path
 import numpy as np
 import simpy
 
+from simulator.errors import LabError
+from simulator.plant.fault_effects import (
+    AnalogChannel,
+    actuator_condition,
+    bend_digital,
+    read_bent_analog,
+    swap_outputs,
+    wear_rate_per_h,
+)
 from simulator.plant.faults import Fault, check_fault
 from simulator.plant.feeder import Feeder
+from simulator.plant.historian import Historian
 from simulator.plant.items import Item, ProductionRecord
 from simulator.plant.kpis import BinCount, Kpis, ratio
+from simulator.plant.motor_health import MotorHealth, MotorSignal
 from simulator.plant.panel import OperatorPanel
 from simulator.plant.records import write_csv, write_sqlite
 from simulator.plant.sensors import AnalogDistanceSensor, detects
-from simulator.plant.snapshot import ConveyorView, DiverterView, ItemView, PlantSnapshot, PusherView, SensorView
+from simulator.plant.shifts import SHIFT_S, ShiftReport, build_reports
+from simulator.plant.snapshot import PlantSnapshot
+from simulator.plant.snapshot_builder import build_snapshot
 from simulator.plant.stopwatch import Stopwatch
 from simulator.plant.transport import Line
 from simulator.plc.clock import using_clock
 from simulator.plc.image import ProcessImage
 from simulator.plc.runtime import DEFAULT_WATCHDOG_S, PlcRuntime
-from simulator.plc.watchdog import interrupting_watchdog
 from simulator.plc.tags import Area
+from simulator.plc.watchdog import interrupting_watchdog
 from simulator.scenes.model import Scene
 from simulator.scenes.registry import get_scene
 
 #: How long :meth:`Plant.press` holds a button when no time is given, in seconds.
 DEFAULT_PRESS_S = 0.2
+#: How often motor condition (current, temperature, vibration) is sampled, in seconds.
+CONDITION_PERIOD_S = 1.0
 
 
 class Plant:
@@ -70,8 +85,9 @@ class Plant:
         self.scene = get_scene(scene)
         self.seed = seed
         self.env = simpy.Environment()
-        parts_rng, failure_rng, noise_rng, fault_rng = (
-            np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(4)
+        # One independent random stream per purpose: adding a stream never shifts the others.
+        parts_rng, failure_rng, noise_rng, fault_rng, motor_rng = (
+            np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(5)
         )
         self._fault_rng = fault_rng
         self.panel = OperatorPanel()
@@ -90,16 +106,24 @@ class Plant:
         self.analog = {
             s.name: AnalogDistanceSensor(s, noise_rng) for s in self.scene.sensors if s.kind == "analog_distance"
         }
-        self.feeder = Feeder(self.env, self.scene, self.line, parts_rng, failure_rng, self._bump)
+        self.feeder = Feeder(
+            self.env, self.scene, self.line, parts_rng, failure_rng, self._bump, self._process_drift_mm
+        )
 
         self.image = ProcessImage(self.scene.tags)
         for name, value in self.scene.initial_values.items():
             setattr(self.image.io, name, value)
-        self._digital_readers = [self._digital_reader(self.image.by_name[n].signal) for n in self.image.input_names]
-        self._analog_sensors = [
-            self.analog[self.image.by_name[n].signal.split(".", 1)[1]] for n in self.image.analog_names
-        ]
-        self._analog_reads = [sensor.read_counts for sensor in self._analog_sensors]
+        self.motors = [MotorHealth(c.motor_power_w, motor_rng) for c in self.scene.conveyors]
+        self.motor_failures = 0
+        self.env.process(self._monitor_motors())
+        self._shift_totals: list[tuple[float, float]] = []
+        self.env.process(self._note_shift_changes())
+        self._signal_of = {tag.name: tag.signal for tag in self.scene.tags}
+        self._digital_index = {name: i for i, name in enumerate(self.image.input_names)}
+        self._output_index = {name: i for i, name in enumerate(self.image.output_names)}
+        self._digital_readers = [self._digital_reader(self._signal_of[n]) for n in self.image.input_names]
+        self._analog_channels = [self._analog_channel(self._signal_of[n]) for n in self.image.analog_names]
+        self._analog_reads = [channel.read_counts for channel in self._analog_channels]
         self._output_handlers = [self._output_handler(self.image.by_name[n].signal) for n in self.image.output_names]
         #: Outputs as the PLC set them, and as they reach the actuators (after faulty wiring).
         self._commanded: tuple[bool, ...] = (False,) * len(self.image.output_names)
@@ -195,9 +219,11 @@ class Plant:
             self.env.process(self._deactivate_at_end(fault, fault.end_s))
 
     def clear_faults(self) -> None:
-        """Remove every fault, now (the teacher panel's "repair all")."""
+        """Remove every fault and repair every motor, now (the teacher panel's "repair all")."""
         self.faults.clear()
         self._active_faults.clear()
+        for motor in self.motors:
+            motor.repair()
         self._faults_changed()
 
     # ================================================================ results
@@ -211,10 +237,7 @@ class Plant:
         availability = ratio(operating_s, planned_s)
         performance = ratio(self.scene.ideal_cycle_s * produced, operating_s)
         quality = ratio(good, produced)
-        energy_kwh = (
-            sum(sw.total_s(now) * c.motor_power_w for sw, c in zip(self._motor_on, self.scene.conveyors, strict=True))
-            / 3.6e6
-        )
+        energy_kwh = self._running_totals()[1]
         fault = self.plc.fault
         return Kpis(
             scene=self.scene.id,
@@ -235,10 +258,38 @@ class Plant:
             energy_kwh=energy_kwh,
             energy_wh_per_good=energy_kwh * 1000.0 / good if good else 0.0,
             feeder_breakdowns=self.feeder.breakdowns,
+            motor_failures=self.motor_failures,
             bins={name: BinCount(good=c[0], defective=c[1]) for name, c in self._bins.items()},
             plc_state=self.plc.state.value,
             plc_fault=fault.ko if fault else "",
         )
+
+    def log_tags(self, every_s: float = 1.0, tags: Sequence[str] | None = None) -> Historian:
+        """Start sampling ``tags`` (all tags when None) every ``every_s`` seconds; returns the table."""
+        names = list(tags) if tags is not None else [tag.name for tag in self.scene.tags]
+        unknown = [name for name in names if name not in self.image.by_name]
+        if unknown:
+            raise LabError(f"태그가 없습니다: {', '.join(unknown)}", f"No such tags: {', '.join(unknown)}")
+        return Historian(self.env, self.image.io, names, every_s)
+
+    def shift_reports(self) -> list[ShiftReport]:
+        """Production, quality and energy of each 8-hour shift so far (the current one up to now)."""
+        now = self.env.now
+        return build_reports(self.records, [*self._shift_totals, self._running_totals()], now)
+
+    def _running_totals(self) -> tuple[float, float]:
+        """Cumulative (operating seconds, motor energy in kWh) now."""
+        now = self.env.now
+        energy_kwh = sum(
+            watch.total_s(now) * conveyor.motor_power_w
+            for watch, conveyor in zip(self._motor_on, self.scene.conveyors, strict=True)
+        )
+        return self._operating.total_s(now), energy_kwh / 3.6e6
+
+    def _note_shift_changes(self) -> simpy.events.ProcessGenerator:
+        while True:
+            yield self.env.timeout(SHIFT_S)
+            self._shift_totals.append(self._running_totals())
 
     def export_csv(self, path: str | Path) -> Path:
         """Write the production records to a CSV file."""
@@ -250,84 +301,21 @@ class Plant:
 
     def snapshot(self) -> PlantSnapshot:
         """A frozen picture of the plant now (positions interpolated; nothing is advanced)."""
-        now = self.env.now
-        line = self.line
-        captured = {id(item): i for i, items in line._captured.items() for item in items}
-        items = tuple(
-            ItemView(
-                id=item.id,
-                lot=item.lot,
-                material=item.material,
-                height_mm=item.height_mm,
-                length_m=item.length_m,
-                defect=item.defect,
-                x_m=line.position_of(item, now),
-                pushed=line.cylinders[captured[id(item)]].position_at(now) if id(item) in captured else 0.0,
-                blocked=bool(item.held_by),
-                jammed=item.jammed,
-            )
-            for item in line.items
-        )
-        conveyors = tuple(
-            ConveyorView(
-                c.name,
-                c.ko,
-                c.en,
-                c.start_m,
-                c.end_m,
-                line.belt_speed_m_per_s[i],
-                self._belt_travel_m(i, now),
-            )
-            for i, c in enumerate(self.scene.conveyors)
-        )
-        pushers = tuple(
-            PusherView(p.name, p.ko, p.en, p.position_m, p.width_m, c.position_at(now), c.jammed)
-            for p, c in zip(self.scene.pushers, line.cylinders, strict=True)
-        )
-        diverters = tuple(self._diverter_views(now))
-        values = self.image.io.as_dict()
-        sensors = tuple(self._sensor_view(spec.name, values) for spec in self.scene.sensors)
-        return PlantSnapshot(
-            scene_id=self.scene.id,
-            time_s=now,
-            items=items,
-            conveyors=conveyors,
-            pushers=pushers,
-            diverters=diverters,
-            sensors=sensors,
-            signals=dict(self.signals),
-            panel={c: self.panel.signal(c) for c in ("start", "stop", "estop", "reset", "auto")},
-            feeder_ready=self.feeder.ready,
-            feeder_enabled=self.feeder.enabled,
-            tags=values,
-            active_faults=tuple(f"{f.kind}:{f.target}" for f in self._active_faults),
-            kpis=self.kpis(),
-        )
+        return build_snapshot(self)
 
-    def _diverter_views(self, now_s: float) -> list[DiverterView]:
-        flap, spec = self.line.diverter, self.scene.end_diverter
-        if flap is None or spec is None:
-            return []
-        stroke = flap.position_at(now_s)
-        end_m = self.scene.line_end_m
-        return [DiverterView(spec.name, spec.ko, spec.en, end_m, stroke, flap.jammed, self.scene.end_bin, spec.bin)]
+    @property
+    def active_faults(self) -> tuple[Fault, ...]:
+        """The faults in force now."""
+        return tuple(self._active_faults)
 
-    def _sensor_view(self, name: str, values: dict[str, bool | int]) -> SensorView:
-        spec = self.scene.sensor(name)
-        tag = next((t for t in self.scene.tags if t.signal == f"sensor.{name}"), None)
-        value = values.get(tag.name, 0) if tag else 0
-        if spec.kind == "analog_distance":
-            below = bool(self.line.zone_items[self._zone_of[name]])
-            return SensorView(name, spec.kind, spec.ko, spec.en, spec.position_m, below, int(value))
-        position = spec.position_m
-        if spec.kind == "limit_switch":
-            pusher_positions = {p.name: p.position_m for p in self.scene.pushers}
-            position = pusher_positions.get(spec.actuator, self.scene.line_end_m)  # else the end-of-line flap
-        return SensorView(name, spec.kind, spec.ko, spec.en, position, bool(value), 0)
+    def parts_at_sensor(self, name: str) -> int:
+        """How many parts cover the point where sensor ``name`` looks."""
+        return len(self.line.zone_items[self._zone_of[name]])
 
-    def _belt_travel_m(self, index: int, now_s: float) -> float:
+    def belt_travel_m(self, index: int) -> float:
+        """How far belt ``index``'s surface has moved so far, in metres (for drawing it moving)."""
         speed = self.scene.conveyors[index].speed_m_per_s
-        return self._motor_on[index].total_s(now_s) * speed
+        return self._motor_on[index].total_s(self.env.now) * speed
 
     # ================================================================ the field (PLC terminals)
     def advance_to(self, now_s: float) -> None:
@@ -345,19 +333,21 @@ class Plant:
         """Digital inputs in image order, after any sensor faults."""
         values = [read() for read in self._digital_readers]
         if self._input_faults:
-            self._apply_input_faults(values, now_s)
+            bend_digital(values, self._input_faults, self._digital_index, self._fault_rng)
         return values
 
     def analog_inputs(self, now_s: float) -> list[int]:
         """Analog input counts in image order, after any sensor faults."""
         if not self._analog_faults:
             return [read(now_s) for read in self._analog_reads]
-        return self._faulted_analog(now_s)
+        return read_bent_analog(
+            self._analog_channels, self.image.analog_names, self._analog_faults, now_s, self._fault_rng
+        )
 
     def apply_outputs(self, outputs: tuple[bool, ...], now_s: float) -> None:
         """Drive the actuators whose outputs changed (after any swapped wiring)."""
         self._commanded = outputs
-        outputs = self._swap_outputs(outputs)
+        outputs = swap_outputs(outputs, self._active_faults, self._output_index)
         previous = self._outputs
         self._outputs = outputs
         for index, (old, new) in enumerate(zip(previous, outputs, strict=True)):
@@ -380,6 +370,13 @@ class Plant:
             return lambda: cylinder.is_extended(self.line.now_s)
         covering = self.line.zone_items[self._zone_of[name]]
         return lambda: any(detects(spec, item) for item in covering.values())
+
+    def _analog_channel(self, signal: str) -> AnalogChannel:
+        kind, name, *quantity = signal.split(".")
+        if kind == "motor":
+            index = next(i for i, c in enumerate(self.scene.conveyors) if c.name == name)
+            return MotorSignal(self.motors[index], quantity[0])
+        return self.analog[name]
 
     def _output_handler(self, signal: str) -> Callable[[bool, float], None]:
         parts = signal.split(".")
@@ -411,8 +408,9 @@ class Plant:
         forward, reverse = self._belt_commands[index]
         energised = forward != reverse  # both at once: the overload trips, the motor stands still
         spec = self.scene.conveyors[index]
-        jammed, slowness = self._actuator_fault(f"conveyor.{spec.name}.")
-        speed = 0.0 if (jammed or not energised) else spec.speed_m_per_s / slowness
+        jammed, slowness = actuator_condition(self._active_faults, self._signal_of, f"conveyor.{spec.name}.")
+        stalled = jammed or self.motors[index].failed or not energised
+        speed = 0.0 if stalled else spec.speed_m_per_s / slowness
         self.line.set_belt(index, speed if forward else -speed, now_s)
         self._motor_on[index].set(energised, now_s)
         self._update_operating(now_s)
@@ -428,6 +426,22 @@ class Plant:
         """Something an input reports changed outside the line (panel, feeder, faults)."""
         self._version += 1
         self._update_operating(self.env.now)
+
+    def _process_drift_mm(self, now_s: float) -> float:
+        """How far the upstream process has drifted new parts' heights at ``now_s``, in mm."""
+        return sum(f.severity * (now_s - f.start_s) / 3600.0 for f in self._active_faults if f.kind == "process_drift")
+
+    def _monitor_motors(self) -> simpy.events.ProcessGenerator:
+        """Sample every motor's condition once per :data:`CONDITION_PERIOD_S`."""
+        while True:
+            yield self.env.timeout(CONDITION_PERIOD_S)
+            now = self.env.now
+            for index, motor in enumerate(self.motors):
+                running = self.line.belt_speed_m_per_s[index] != 0
+                riding = sum(1 for item in self.line.items if item.conveyor == index)
+                if motor.update(now, CONDITION_PERIOD_S, running, riding):
+                    self.motor_failures += 1
+                    self._update_belt(index, now)  # the seized motor stops its belt
 
     # ---------------------------------------------------------------- line callbacks
     def _finished(self, item: Item, bin_name: str, now_s: float) -> None:
@@ -488,91 +502,25 @@ class Plant:
         self._input_faults = [f for f in self._active_faults if area[f] is Area.DI]
         self._analog_faults = [f for f in self._active_faults if area[f] is Area.AI]
         self._noisy_inputs = any(f.kind in ("noise", "dropout") for f in self._input_faults)
+        faults, signal_of = self._active_faults, self._signal_of
         for index, cylinder in enumerate(self.line.cylinders):
-            jammed, slowness = self._actuator_fault(f"pusher.{cylinder.spec.name}.")
+            jammed, slowness = actuator_condition(faults, signal_of, f"pusher.{cylinder.spec.name}.")
             if (jammed, slowness) != (cylinder.jammed, cylinder.slowness):
                 self.line.set_cylinder_faults(index, jammed, slowness, now)
         if self.line.diverter is not None:
-            jammed, slowness = self._actuator_fault(f"diverter.{self.line.diverter.spec.name}.")
+            jammed, slowness = actuator_condition(faults, signal_of, f"diverter.{self.line.diverter.spec.name}.")
             self.line.set_cylinder_faults(-1, jammed, slowness, now)
+        for conveyor, motor in zip(self.scene.conveyors, self.motors, strict=True):
+            rate = wear_rate_per_h(faults, signal_of, f"conveyor.{conveyor.name}.")
+            if rate != motor.wear_per_h:
+                if rate > 0:
+                    motor.start_wear(rate, now)
+                else:
+                    motor.repair()
         for index in range(len(self.scene.conveyors)):
             self._update_belt(index, now)
         self.apply_outputs(self._commanded, now)
         self._bump()
-
-    def _actuator_fault(self, signal_prefix: str) -> tuple[bool, float]:
-        """(jammed, slowness) of the actuator whose signals start with ``signal_prefix``."""
-        jammed, slowness = False, 1.0
-        for fault in self._active_faults:
-            signal = self.image.by_name[fault.target].signal
-            if signal.startswith(signal_prefix):
-                if fault.kind == "jam":
-                    jammed = True
-                elif fault.kind == "slow":
-                    slowness *= 1.0 + fault.severity
-        return jammed, slowness
-
-    def _apply_input_faults(self, values: list[bool], now_s: float) -> None:
-        index_of = {name: i for i, name in enumerate(self.image.input_names)}
-        raw = list(values)
-        rng = self._fault_rng
-        for fault in self._input_faults:
-            i = index_of[fault.target]
-            kind = fault.kind
-            if kind == "stuck_on":
-                values[i] = True
-            elif kind == "stuck_off":
-                values[i] = False
-            elif kind == "inverted":
-                values[i] = not values[i]
-            elif kind == "swapped":
-                values[i] = raw[index_of[fault.other]]
-                values[index_of[fault.other]] = raw[i]
-            elif kind == "noise" and rng.random() < fault.severity:
-                values[i] = not values[i]
-            elif kind == "dropout" and rng.random() < fault.severity:
-                values[i] = False
-
-    def _faulted_analog(self, now_s: float) -> list[int]:
-        names = self.image.analog_names
-        extra_noise = dict.fromkeys(names, 0.0)
-        offset = dict.fromkeys(names, 0.0)
-        for fault in self._analog_faults:
-            if fault.kind == "noise":
-                extra_noise[fault.target] += fault.severity
-            elif fault.kind == "drift":
-                offset[fault.target] += fault.severity * (now_s - fault.start_s) / 60.0
-        values = [
-            sensor.read_counts(now_s, extra_noise[name], offset[name])
-            for name, sensor in zip(names, self._analog_sensors, strict=True)
-        ]
-        raw = list(values)
-        index_of = {name: i for i, name in enumerate(names)}
-        for fault in self._analog_faults:
-            i, low, high = (
-                index_of[fault.target],
-                *self._analog_sensors[index_of[fault.target]].spec.raw_counts,
-            )
-            if fault.kind == "stuck_on":
-                values[i] = high
-            elif fault.kind == "stuck_off":
-                values[i] = low
-            elif fault.kind == "dropout" and self._fault_rng.random() < fault.severity:
-                values[i] = low
-            elif fault.kind == "swapped":
-                values[i] = raw[index_of[fault.other]]
-        return values
-
-    def _swap_outputs(self, outputs: tuple[bool, ...]) -> tuple[bool, ...]:
-        swaps = [f for f in self._active_faults if f.kind == "swapped" and f.target in self.image.output_names]
-        if not swaps:
-            return outputs
-        values = list(outputs)
-        index_of = {name: i for i, name in enumerate(self.image.output_names)}
-        for fault in swaps:
-            a, b = index_of[fault.target], index_of[fault.other]
-            values[a], values[b] = outputs[b], outputs[a]
-        return tuple(values)
 
 
 def _resolve_program(program: object | None, scene_id: str) -> object | None:

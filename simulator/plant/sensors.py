@@ -61,6 +61,8 @@ class AnalogDistanceSensor:
         low, high = spec.span_mm
         count_low, count_high = spec.raw_counts
         self._counts_per_mm = (count_high - count_low) / (high - low)
+        #: Counts the A/D card can show (its range).
+        self.raw_counts = spec.raw_counts
         self._count_low, self._count_high, self._low_mm = count_low, count_high, low
 
     def set_target(self, distance_mm: float, now_s: float) -> None:

@@ -154,6 +154,10 @@ class Line:
                 self._enter(item, zone)
         self._plan()
 
+    def captured_by_pusher(self) -> dict[int, list[Item]]:
+        """Parts held by each pusher's plate right now, by pusher index."""
+        return {index: list(items) for index, items in self._captured.items()}
+
     def position_of(self, item: Item, now_s: float) -> float:
         """Centre of ``item`` at ``now_s`` without processing events (for drawing)."""
         return item.x_m + item.v_m_per_s * (now_s - self.now_s)

@@ -301,6 +301,7 @@ def _feeder(s: _Section) -> FeederSpec:
         defect_share=s.get("defect_share", _share, "0~1 사이의 비율", "a share between 0 and 1"),
         defect_heights_mm=s.get("defect_heights_mm", _numbers, "숫자의 목록", "a list of numbers"),
         parts=tuple(_part(p) for p in s.children("parts")),
+        height_tolerance_mm=s.number("height_tolerance_mm", default=5.0, strict=True),
     )
 
 
@@ -489,6 +490,8 @@ def known_signals(
         signals[f"sensor.{s.name}"] = Area.AI if s.kind == "analog_distance" else Area.DI
     for c in conveyors:
         signals[f"conveyor.{c.name}.forward"] = Area.DO
+        for quantity in ("current", "temperature", "vibration"):
+            signals[f"motor.{c.name}.{quantity}"] = Area.AI
         if c.reversible:
             signals[f"conveyor.{c.name}.reverse"] = Area.DO
     for p in pushers:

@@ -67,6 +67,8 @@ class FeederSpec:
     defect_share: float
     defect_heights_mm: tuple[float, ...]
     parts: tuple[PartSpec, ...]
+    #: A part whose height is further than this from nominal is defective, in millimetres.
+    height_tolerance_mm: float = 5.0
 
 
 @dataclass(frozen=True)

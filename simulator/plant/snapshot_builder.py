@@ -1,0 +1,88 @@
+"""Build a :class:`~simulator.plant.snapshot.PlantSnapshot` from a running plant.
+
+Kept apart from :mod:`simulator.plant.plant` so the plant module stays about running the
+plant; this one is about showing it. Nothing here advances the simulation: positions
+between two events are interpolated, so taking a snapshot never changes a run.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from simulator.plant.snapshot import ConveyorView, DiverterView, ItemView, PlantSnapshot, PusherView, SensorView
+
+if TYPE_CHECKING:
+    from simulator.plant.plant import Plant
+
+#: Panel controls in the order the snapshot lists them.
+PANEL_ORDER = ("start", "stop", "estop", "reset", "auto")
+
+
+def build_snapshot(plant: Plant) -> PlantSnapshot:
+    """A frozen picture of ``plant`` at its current simulated time."""
+    now = plant.env.now
+    scene, line = plant.scene, plant.line
+    holder = {id(item): index for index, items in line.captured_by_pusher().items() for item in items}
+    items = tuple(
+        ItemView(
+            id=item.id,
+            lot=item.lot,
+            material=item.material,
+            height_mm=item.height_mm,
+            length_m=item.length_m,
+            defect=item.defect,
+            x_m=line.position_of(item, now),
+            pushed=line.cylinders[holder[id(item)]].position_at(now) if id(item) in holder else 0.0,
+            blocked=bool(item.held_by),
+            jammed=item.jammed,
+        )
+        for item in line.items
+    )
+    conveyors = tuple(
+        ConveyorView(c.name, c.ko, c.en, c.start_m, c.end_m, line.belt_speed_m_per_s[i], plant.belt_travel_m(i))
+        for i, c in enumerate(scene.conveyors)
+    )
+    pushers = tuple(
+        PusherView(p.name, p.ko, p.en, p.position_m, p.width_m, c.position_at(now), c.jammed)
+        for p, c in zip(scene.pushers, line.cylinders, strict=True)
+    )
+    values = plant.image.io.as_dict()
+    return PlantSnapshot(
+        scene_id=scene.id,
+        time_s=now,
+        items=items,
+        conveyors=conveyors,
+        pushers=pushers,
+        diverters=_diverters(plant),
+        sensors=tuple(_sensor(plant, spec.name, values) for spec in scene.sensors),
+        signals=dict(plant.signals),
+        panel={control: plant.panel.signal(control) for control in PANEL_ORDER},
+        feeder_ready=plant.feeder.ready,
+        feeder_enabled=plant.feeder.enabled,
+        tags=values,
+        active_faults=tuple(f"{f.kind}:{f.target}" for f in plant.active_faults),
+        kpis=plant.kpis(),
+    )
+
+
+def _diverters(plant: Plant) -> tuple[DiverterView, ...]:
+    flap, spec = plant.line.diverter, plant.scene.end_diverter
+    if flap is None or spec is None:
+        return ()
+    stroke = flap.position_at(plant.env.now)
+    end_m = plant.scene.line_end_m
+    return (DiverterView(spec.name, spec.ko, spec.en, end_m, stroke, flap.jammed, plant.scene.end_bin, spec.bin),)
+
+
+def _sensor(plant: Plant, name: str, values: dict[str, bool | int]) -> SensorView:
+    spec = plant.scene.sensor(name)
+    tag = next((t for t in plant.scene.tags if t.signal == f"sensor.{name}"), None)
+    value = values.get(tag.name, 0) if tag else 0
+    if spec.kind == "analog_distance":
+        below = plant.parts_at_sensor(name) > 0
+        return SensorView(name, spec.kind, spec.ko, spec.en, spec.position_m, below, int(value))
+    position = spec.position_m
+    if spec.kind == "limit_switch":
+        pusher_positions = {p.name: p.position_m for p in plant.scene.pushers}
+        position = pusher_positions.get(spec.actuator, plant.scene.line_end_m)  # else the end-of-line flap
+    return SensorView(name, spec.kind, spec.ko, spec.en, position, bool(value), 0)
