@@ -36,18 +36,19 @@ OPTIONAL_COMMAND_MODULES = (
 Handler = Callable[[argparse.Namespace], int | None]
 
 
-def _common_options() -> argparse.ArgumentParser:
+def _common_options(default: str | None) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--lang",
         choices=("ko", "en"),
-        default=os.environ.get("SFLAB_LANG", "ko"),
+        default=default,
         help="메시지 언어 / message language (default ko)",
     )
     return common
 
 
-COMMON = _common_options()
+#: ``--lang`` after the command name; SUPPRESS keeps a ``--lang`` given before the command.
+COMMON = _common_options(argparse.SUPPRESS)
 
 
 def add_command(
@@ -64,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sflab",
         description="스마트공장 실습실 (Smart Factory Lab): 가상 공장과 모의 PLC",
-        parents=[COMMON],
+        parents=[_common_options(os.environ.get("SFLAB_LANG", "ko"))],
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module_name in COMMAND_MODULES:

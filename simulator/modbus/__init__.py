@@ -7,11 +7,30 @@
   soft PLC for remote-I/O exercises.
 
 Addresses are 0-based protocol addresses, as stated once in :mod:`simulator.plc.tags`.
+
+The names below are imported only when first used (``from simulator.modbus import
+LockstepSession`` works as usual): pymodbus takes a quarter of a second to import, and
+``sflab sim`` should not wait for it just because ``sflab plc`` exists.
 """
 
 from __future__ import annotations
 
-from simulator.modbus.comm_faults import CommFaults
-from simulator.modbus.server import ModbusService, start_modbus_server
+import importlib
+from typing import Any
 
-__all__ = ["CommFaults", "ModbusService", "start_modbus_server"]
+#: Public name → module that defines it.
+_EXPORTS = {
+    "CommFaults": "simulator.modbus.comm_faults",
+    "LockstepSession": "simulator.modbus.lockstep",
+    "ModbusService": "simulator.modbus.server",
+    "RemoteScanner": "simulator.modbus.remote_scanner",
+    "start_modbus_server": "simulator.modbus.server",
+}
+__all__ = list(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use (PEP 562)."""
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'simulator.modbus' has no attribute {name!r}")
+    return getattr(importlib.import_module(_EXPORTS[name]), name)

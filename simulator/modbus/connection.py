@@ -4,18 +4,20 @@ pymodbus 3.16's own connection handler mishandles a few inputs a lab must surviv
 this subclass replaces how bytes become requests and keeps pymodbus for the rest
 (decoding PDUs, executing them against the datablocks, encoding responses):
 
-=====================================  =============================  =========================
-input                                  pymodbus 3.16 alone            here
-=====================================  =============================  =========================
-protocol id not 0                      waits for ever: the            connection closed
-                                       connection is stuck
-length field > 254 (oversized)         waits for up to 64 KiB that    connection closed
-                                       never come
-two requests in one TCP segment        only the first is answered     both, in order
-count 0 or too large, bad coil value   exception 01 (or a bogus "ON") exception 03
-slow request (latency fault)           a later request overwrites     requests are queued
-                                       the one being answered
-=====================================  =============================  =========================
+======================================  ==============================  ====================
+input                                   pymodbus 3.16 alone             here
+======================================  ==============================  ====================
+protocol id not 0                       waits for ever: that            connection closed
+                                        connection is stuck
+length field > 254 (oversized)          waits for bytes that never      connection closed
+                                        come
+more than 264 bytes at once             all of it silently thrown away  every frame answered
+two requests in one TCP segment         only the first is answered      both, in order
+count 0 or too large, truncated PDU     exception 01 for function 0     exception 03
+coil value other than FF00/0000         written as ON                   exception 03
+a request arriving while another is     it takes the first one's        queued behind it
+still being answered                    place (wrong answers)
+======================================  ==============================  ====================
 
 Every connection has one worker task that answers its requests one after another, so
 one slow or silent client never holds up another: they are separate tasks on the same
@@ -38,8 +40,10 @@ if TYPE_CHECKING:
 
 #: Requests a client may have waiting for an answer before it is disconnected (flood guard).
 MAX_PENDING_REQUESTS = 64
-#: Receive buffer allowed by the transport, in bytes; complete frames are always taken out at once.
-RECEIVE_BUFFER_BYTES = 64 * 1024
+#: Receive buffer the transport may hold, in bytes. Complete frames are taken out at once, so it
+#: holds at most one chunk from asyncio (up to 256 KiB) plus half a frame; pymodbus's default
+#: (264 bytes) silently throws away everything when a client sends a few requests at once.
+RECEIVE_BUFFER_BYTES = 1024 * 1024
 
 
 class GuardedConnection(ServerRequestHandler):
@@ -53,7 +57,7 @@ class GuardedConnection(ServerRequestHandler):
         super().__init__(server, None, None, None)
         self.server: ImageModbusServer = server
         self.max_buffer_size = RECEIVE_BUFFER_BYTES
-        #: True once this client has written: it is a master (see :mod:`simulator.modbus.watchdog`).
+        #: True once this client has sent a write request: it is a master (see :mod:`simulator.modbus.watchdog`).
         self.is_master = False
         self._frames: asyncio.Queue[bytes] = asyncio.Queue()
         self._worker: asyncio.Task[None] | None = None
@@ -96,9 +100,9 @@ class GuardedConnection(ServerRequestHandler):
         self.recv_buffer = pending
 
     def hang_up(self, reason: str) -> None:
-        """Close this connection because its byte stream cannot be trusted."""
-        Log.warning("closing Modbus connection: {}", reason)
-        self.server.service.bad_frames += 1
+        """Close this connection from our side (its byte stream cannot be trusted, or it floods us)."""
+        Log.debug("closing Modbus connection: {}", reason)  # counted in status()["hang_ups"]
+        self.server.service.hang_ups += 1
         self.close()
         self._closed()
 
@@ -114,7 +118,12 @@ class GuardedConnection(ServerRequestHandler):
     async def _answer_in_order(self) -> None:
         while True:
             frame = await self._frames.get()
-            await self._answer(frame)
+            try:
+                await self._answer(frame)
+            except Exception as error:  # a bug here must not leave the client waiting for ever
+                Log.error("Modbus connection failed: {}", error)
+                self.hang_up("internal error")
+                return
 
     async def _answer(self, frame: bytes) -> None:
         header = parse_header(frame)
@@ -144,7 +153,7 @@ class GuardedConnection(ServerRequestHandler):
         if request is None:  # check_request let through something pymodbus cannot decode
             return ExceptionResponse(function, ExceptionCode.ILLEGAL_DATA_VALUE)
         try:
-            return await request.datastore_update(self.server.context, unit_id)
+            return await request.datastore_update(self.server.service.context, unit_id)
         except Exception as error:  # never let one request take the server down
             Log.error("Modbus request failed: {}", error)
             return ExceptionResponse(function, ExceptionCode.SERVER_DEVICE_FAILURE)

@@ -60,39 +60,32 @@ class ImageBlock:
     """
 
     def __init__(self, tables: ImageTables, table: ModbusTable, writable_areas: frozenset[Area]) -> None:
+        self.tables = tables
         self.table = table
         self.is_bit = table in (ModbusTable.COILS, ModbusTable.DISCRETE_INPUTS)
-        self._io = tables.image.io
-        #: Tag name at each mapped address of this table.
-        self._names: dict[int, str] = {
-            tag.address: tag.name for tag in tables.image.tags if tag.area.modbus_table is table
-        }
-        self._writable = {
+        #: Addresses of this table a master may write.
+        self.writable = {
             tag.address for tag in tables.image.tags if tag.area.modbus_table is table and tag.area in writable_areas
         }
 
     def read(self, address: int, count: int) -> list[bool] | list[int] | ExcCodes:
         """Values at ``address .. address + count - 1``, or exception 02 if any is unmapped."""
-        names = [self._names.get(a) for a in range(address, address + count)]
-        if None in names:
+        addresses = range(address, address + count)
+        if any(self.tables.tag_at(self.table, a) is None for a in addresses):
             return ExcCodes.ILLEGAL_ADDRESS
-        io = self._io
-        if self.is_bit:
-            return [bool(getattr(io, name)) for name in names]  # type: ignore[arg-type]
-        return [int(getattr(io, name)) for name in names]  # type: ignore[arg-type]
+        values = [self.tables.read(self.table, a) for a in addresses]
+        return [bool(v) for v in values] if self.is_bit else values
 
     def accepts_write(self, address: int, count: int) -> bool:
         """True when every address of ``address .. address + count - 1`` may be written."""
-        return all(a in self._writable for a in range(address, address + count))
+        return all(a in self.writable for a in range(address, address + count))
 
     def write(self, address: int, values: Sequence[bool] | Sequence[int]) -> ExcCodes | None:
         """Write all of ``values`` from ``address`` on, or none of them (exception 02)."""
-        addresses = range(address, address + len(values))
         if not self.accepts_write(address, len(values)):
             return ExcCodes.ILLEGAL_ADDRESS
-        io = self._io
-        for a, value in zip(addresses, values, strict=True):
-            setattr(io, self._names[a], bool(value) if self.is_bit else int(value))
+        for offset, value in enumerate(values):
+            self.tables.write(self.table, address + offset, int(value))
         return None
 
 
@@ -110,7 +103,7 @@ class ImageContext(ModbusServerContext):
         mode: ``"internal"`` or ``"remote"``; decides what may be written.
     """
 
-    def __init__(self, tables: ImageTables, mode: str) -> None:  # noqa: D107 (documented above)
+    def __init__(self, tables: ImageTables, mode: str) -> None:
         writable = WRITABLE_AREAS[mode]
         self.blocks = {table: ImageBlock(tables, table, writable) for table in ModbusTable}
         self.old_simulator = True

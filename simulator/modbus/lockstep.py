@@ -29,9 +29,12 @@ simply call a method.
 from __future__ import annotations
 
 import asyncio
+import math
 import threading
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
+
+from pymodbus.client import ModbusTcpClient
 
 from simulator.modbus.server import ModbusService, start_modbus_server
 from simulator.plant import Plant
@@ -57,20 +60,22 @@ class LockstepSession:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="modbus-lockstep", daemon=True)
         self._thread.start()
-        self._clients: list[Any] = []
-        self.service: ModbusService = self._call(
-            start_modbus_server(plant, host=self.host, port=port, mode=self.mode, watchdog_s=None)
-        )
+        self._clients: list[ModbusTcpClient] = []
+        try:
+            self.service: ModbusService = self._call(
+                start_modbus_server(plant, host=self.host, port=port, mode=self.mode, watchdog_s=None)
+            )
+        except BaseException:
+            self._stop_thread()
+            raise
         #: The TCP port the server listens on.
         self.port = self.service.port
         if plant.plc.scans == 0:
             self.step(1)  # the first input refresh, so a master never reads the power-on zeros
 
     # ------------------------------------------------------------ for the notebook
-    def client(self, timeout_s: float = 3.0) -> Any:
+    def client(self, timeout_s: float = 3.0) -> ModbusTcpClient:
         """A connected pymodbus ``ModbusTcpClient``, closed with the session."""
-        from pymodbus.client import ModbusTcpClient
-
         client = ModbusTcpClient(self.host, port=self.port, timeout=timeout_s)
         if not client.connect():
             raise ConnectionError(f"cannot connect to {self.host}:{self.port}")
@@ -83,8 +88,8 @@ class LockstepSession:
 
     def run(self, seconds: float) -> float:
         """Advance the plant by ``seconds`` of plant time (rounded up to whole scans)."""
-        period_s = self.plant.plc.scan_period_s
-        return self.step(max(0, -int(-seconds // period_s)))
+        scans = math.ceil(round(seconds / self.plant.plc.scan_period_s, 9))  # round: 0.07 / 0.01 = 7.000000000000001
+        return self.step(max(0, scans))
 
     def call(self, function: Callable[[Plant], T]) -> T:
         """Run ``function(plant)`` in the server thread, e.g. ``session.call(lambda p: p.kpis())``."""
@@ -97,9 +102,13 @@ class LockstepSession:
         self._clients.clear()
         if self._loop.is_running():
             self._call(self.service.stop())
+        self._stop_thread()
+
+    def _stop_thread(self) -> None:
+        if not self._loop.is_closed():
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=CALL_TIMEOUT_S)
-        self._loop.close()
+            self._loop.close()
 
     def __enter__(self) -> LockstepSession:
         return self

@@ -65,12 +65,12 @@ class ModbusService:
         self.mode = mode
         #: Teacher-set communication faults (see :mod:`simulator.modbus.comm_faults`).
         self.comm_faults = CommFaults()
-        #: The comm-loss watchdog, in remote mode only.
-        self.watchdog = CommWatchdog(plant.plc, plant.image, watchdog_s) if mode == "remote" else None
+        #: The comm-loss watchdog: in remote mode, unless switched off.
+        self.watchdog = CommWatchdog(plant.plc, plant.image, watchdog_s) if mode == "remote" and watchdog_s else None
         #: Requests received since start.
         self.requests = 0
-        #: Connections closed because their frames could not be trusted.
-        self.bad_frames = 0
+        #: Connections the server closed itself: untrusted MBAP header or a flood of requests.
+        self.hang_ups = 0
         self.context = ImageContext(plant.image.tables(), mode)
         if self.watchdog is not None:
             self.context.before_write = self.watchdog.master_wrote
@@ -112,7 +112,7 @@ class ModbusService:
             "watchdog_s": self.watchdog.timeout_s if self.watchdog else None,
             "watchdog_tripped": bool(self.watchdog and self.watchdog.tripped),
             "watchdog_trips": self.watchdog.trips if self.watchdog else 0,
-            "bad_frames": self.bad_frames,
+            "hang_ups": self.hang_ups,
         }
 
     async def stop(self) -> None:
@@ -133,20 +133,20 @@ class ModbusService:
             await server.serve_forever(background=True)
         except RuntimeError:
             raise LabError(
-                f"{self.host}:{self.port}에서 Modbus 서버를 열 수 없습니다. 다른 프로그램이 그 포트를 쓰고 있는지 "
-                "확인하거나 --port로 다른 포트를 고르세요.",
-                f"Cannot open the Modbus server on {self.host}:{self.port}. Is another program using that port? "
-                "Choose another one with --port.",
+                f"{self.host}:{self.port}에서 Modbus 서버를 열 수 없습니다. 다른 프로그램이 그 포트를 쓰고 있거나 "
+                "이 컴퓨터의 주소가 아닙니다. --port로 다른 포트를, --host로 다른 주소를 고르세요.",
+                f"Cannot open the Modbus server on {self.host}:{self.port}: another program uses that port, or the "
+                "address is not this computer's. Choose another --port or --host.",
             ) from None
         self._server = server
         sockets = getattr(server.transport, "sockets", None)
         if sockets:
             self.port = sockets[0].getsockname()[1]  # the real port when 0 asked for a free one
-        if self.watchdog is not None and self.watchdog.timeout_s:
+        if self.watchdog is not None:
             self._watchdog_task = asyncio.create_task(self._watch(self.watchdog))
 
     async def _watch(self, watchdog: CommWatchdog) -> None:
-        period_s = (watchdog.timeout_s or DEFAULT_TIMEOUT_S) / WATCHDOG_CHECKS_PER_TIMEOUT
+        period_s = watchdog.timeout_s / WATCHDOG_CHECKS_PER_TIMEOUT
         while True:
             await asyncio.sleep(period_s)
             watchdog.check()
@@ -168,8 +168,8 @@ async def start_modbus_server(
         host: address to listen on; 127.0.0.1 (this computer only) unless given.
         port: TCP port; 0 picks a free one (see ``service.port``).
         mode: ``"internal"`` (the program controls, Modbus monitors) or ``"remote"`` (the master controls).
-        watchdog_s: remote mode: seconds without a master request before the outputs go safe;
-            None or 0 switches the time limit off.
+        watchdog_s: remote mode: seconds without a master request before the outputs go safe
+            (a master's disconnect trips it at once); None or 0 switches the watchdog off.
         comm_faults: teacher-set faults, none by default.
 
     Returns:
@@ -179,7 +179,7 @@ async def start_modbus_server(
         LabError: for an unknown mode, a mode that does not match the plant, or a busy port.
     """
     if mode not in MODES:
-        raise LabError(f"모드는 internal 또는 remote입니다 ('{mode}').", f"The mode is internal or remote, not '{mode}'.")
+        raise LabError(f"모드는 internal 또는 remote입니다 ({mode!r}).", f"The mode is internal or remote ({mode!r}).")
     if (mode == "internal") != plant.plc.has_program:
         raise LabError(
             "internal 모드에는 PLC 프로그램이, remote 모드에는 프로그램 없는 PLC(program=None)가 필요합니다.",

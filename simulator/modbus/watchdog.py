@@ -5,7 +5,7 @@ watchdog: if the controlling master falls silent, the coupler switches its outpu
 the safe state, because an actuator left on by a crashed master is dangerous. The
 simulated PLC does the same in remote mode:
 
-- A **master** is a connection that has written at least once. A client that only reads
+- A **master** is a connection that has sent at least one write request. A client that only reads
   (an HMI, mbpoll watching) never arms the watchdog.
 - The watchdog is **armed** by an accepted write. It **trips** when no master has sent
   any request for ``timeout_s`` seconds, or when a master's connection closes.
@@ -13,6 +13,9 @@ simulated PLC does the same in remote mode:
   reads the coils sees what the actuators do — and holds them off
   (``plc.outputs_forced_safe``, which the operator panel shows).
 - Outputs resume only when a master **writes again**; coils it has not rewritten stay off.
+
+Without a watchdog (``watchdog_s=None`` or ``sflab plc --watchdog 0``) none of this
+happens: handy for trying single writes with ``mbpoll``, which disconnects after each.
 
 Times are wall-clock seconds (``time.monotonic``): communication is real, even when the
 simulation runs faster than real time.
@@ -36,8 +39,7 @@ class CommWatchdog:
     Args:
         plc: the PLC whose outputs are held off (``outputs_forced_safe``).
         image: its process image (outputs are cleared on a trip).
-        timeout_s: silence allowed, in seconds; None switches the time limit off (a
-            master's disconnect still trips).
+        timeout_s: silence allowed, in seconds.
         clock: wall clock in seconds (replaceable in tests).
     """
 
@@ -45,7 +47,7 @@ class CommWatchdog:
         self,
         plc: PlcRuntime,
         image: ProcessImage,
-        timeout_s: float | None = DEFAULT_TIMEOUT_S,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.plc = plc
@@ -77,7 +79,7 @@ class CommWatchdog:
 
     def check(self) -> None:
         """Trip if a master has been silent too long (call this a few times per timeout)."""
-        if self._armed and self.timeout_s is not None and self._clock() - self._last_master_s > self.timeout_s:
+        if self._armed and self._clock() - self._last_master_s > self.timeout_s:
             self.trip()
 
     def trip(self) -> None:

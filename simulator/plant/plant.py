@@ -303,6 +303,18 @@ class Plant:
         """A frozen picture of the plant now (positions interpolated; nothing is advanced)."""
         return build_snapshot(self)
 
+    def show(self, lang: str = "ko") -> object:
+        """A picture of the plant now; Jupyter displays it (needs the ``viz`` extra)."""
+        from simulator.viz.notebook import show
+
+        return show(self, lang=lang)
+
+    def animate(self, seconds: float = 5.0, lang: str = "ko") -> object:
+        """Run ``seconds`` of simulated time and return the line view as an animated GIF."""
+        from simulator.viz.notebook import animate
+
+        return animate(self, seconds, lang=lang)
+
     @property
     def active_faults(self) -> tuple[Fault, ...]:
         """The faults in force now."""

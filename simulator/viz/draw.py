@@ -6,11 +6,48 @@ All sizes are in pixels at the design size (1280×720) and multiplied by a scale
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Generator
+from typing import TypeVar
+
 import pygame
 
 from simulator.viz import theme
 from simulator.viz.fonts import fit, label
 from simulator.viz.theme import Colour
+
+T = TypeVar("T")
+
+
+def finish(steps: Generator[None, None, T]) -> T:
+    """Run a drawing made of steps (a generator that pauses with ``yield``) to its end; returns its result.
+
+    The window instead awaits ``asyncio.sleep(0)`` at each pause, so Modbus requests are
+    answered between the steps of a frame.
+    """
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            result: T = done.value
+            return result
+
+
+#: Turns of the asyncio loop given away at each pause of a drawing. A Modbus request takes a
+#: few turns (read, handle, write); giving several lets it finish before the next step.
+LOOP_TURNS_PER_PAUSE = 4
+
+
+async def finish_in_turns(steps: Generator[None, None, T], turns: int = LOOP_TURNS_PER_PAUSE) -> T:
+    """Like :func:`finish`, but hands the asyncio loop ``turns`` turns at every pause."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            result: T = done.value
+            return result
+        for _ in range(turns):
+            await asyncio.sleep(0)
 
 
 class Pen:

@@ -7,6 +7,7 @@ change from one frame to the next, so rendered labels are kept and reused.
 
 from __future__ import annotations
 
+import importlib.util
 from functools import cache
 from pathlib import Path
 
@@ -21,11 +22,10 @@ MAX_CACHED_LABELS = 4000
 @cache
 def font_path(bold: bool = False) -> Path | None:
     """Path of NanumGothic (or NanumGothicBold) from koreanize-matplotlib, None if missing."""
-    try:
-        import koreanize_matplotlib
-    except ImportError:
+    spec = importlib.util.find_spec("koreanize_matplotlib")  # found, not imported: no matplotlib start-up
+    if spec is None or spec.origin is None:
         return None
-    folder = Path(koreanize_matplotlib.__file__).parent / "fonts"
+    folder = Path(spec.origin).parent / "fonts"
     path = folder / ("NanumGothicBold.ttf" if bold else "NanumGothic.ttf")
     return path if path.is_file() else None
 
@@ -53,8 +53,9 @@ def label(text: str, size_px: int, colour: Colour, bold: bool = False) -> pygame
     return surface
 
 
+@cache
 def fit(text: str, size_px: int, max_width_px: int, bold: bool = False) -> str:
-    """``text`` shortened with "…" so it fits in ``max_width_px``."""
+    """``text`` shortened with "…" so it fits in ``max_width_px`` (cached: labels repeat every frame)."""
     f = font(size_px, bold)
     if f.size(text)[0] <= max_width_px:
         return text

@@ -10,7 +10,9 @@ is — is computed here, once, and used by both the drawing and the tests.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import pygame
 
@@ -20,7 +22,7 @@ from simulator.scenes.model import Scene
 #: Room left of the line for the feeder, in design pixels.
 LEFT_MARGIN_PX = 40
 #: Room right of the line for the end bin and the stack light, in design pixels.
-RIGHT_MARGIN_PX = 150
+RIGHT_MARGIN_PX = 190
 #: Width of the belt as drawn (its depth in the plan view), in design pixels.
 BELT_WIDTH_PX = 62
 #: Distance from the top of the line view to the belt's upper edge, in design pixels.
@@ -29,6 +31,9 @@ BELT_TOP_PX = 146
 BIN_GAP_PX = 14
 #: Bin size, in design pixels.
 BIN_SIZE_PX = (104, 66)
+#: Length of an end-of-line diverter flap, in design pixels, and how far it swings, in degrees.
+FLAP_LENGTH_PX = 56
+FLAP_SWING_DEG = 40.0
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,7 @@ class LineGeometry:
     area: pygame.Rect
     k: float
 
-    @property
+    @cached_property
     def px_per_m(self) -> float:
         """Pixels per metre (along the line and for part heights)."""
         usable = self.area.width - (LEFT_MARGIN_PX + RIGHT_MARGIN_PX) * self.k
@@ -49,13 +54,13 @@ class LineGeometry:
         """Screen x of ``position_m`` along the line."""
         return round(self.area.left + LEFT_MARGIN_PX * self.k + position_m * self.px_per_m)
 
-    @property
+    @cached_property
     def belt(self) -> pygame.Rect:
         """The belt's band, from the start of the first conveyor to the end of the line."""
         top = self.area.top + round(BELT_TOP_PX * self.k)
         return pygame.Rect(self.x(0.0), top, self.x(self.scene.line_end_m) - self.x(0.0), self.belt_width)
 
-    @property
+    @cached_property
     def belt_width(self) -> int:
         """Width of the belt as drawn, in pixels."""
         return round(BELT_WIDTH_PX * self.k)
@@ -67,12 +72,27 @@ class LineGeometry:
         pusher = next((p for p in self.scene.pushers if p.bin == name), None)
         if pusher is not None:
             return pygame.Rect(self.x(pusher.position_m) - w // 2, belt.bottom + round(BIN_GAP_PX * self.k), w, h)
-        return pygame.Rect(belt.right + round(6 * self.k), belt.centery - h // 3, w, h)
+        diverter = self.scene.end_diverter
+        if diverter is None:
+            return pygame.Rect(belt.right + round(10 * self.k), belt.centery - h // 3, w, h)
+        left = belt.right + round((FLAP_LENGTH_PX - 16) * self.k)  # beyond the flap's reach
+        rest = pygame.Rect(left, belt.top, w, h)
+        if name == diverter.bin:  # the flap turned: parts are steered down into the lower bin
+            return rest.move(0, h + round(22 * self.k))
+        return rest
+
+    def flap_line(self, stroke: float) -> tuple[tuple[int, int], tuple[int, int]]:
+        """Hinge and tip of the end-of-line flap at ``stroke`` (0 at rest, along the belt … 1 turned across it)."""
+        belt = self.belt
+        hinge = (belt.right, belt.top)
+        angle = math.radians(FLAP_SWING_DEG * stroke)
+        length = FLAP_LENGTH_PX * self.k
+        return hinge, (round(hinge[0] + length * math.cos(angle)), round(hinge[1] + length * math.sin(angle)))
 
     def item_y(self, item: ItemView) -> int:
         """Centre of ``item`` across the belt: on the belt, or moved towards its pusher's bin."""
         centre = self.belt.centery
-        if item.pushed <= 0.0:
+        if item.pushed <= 0.0 or not self.scene.pushers:
             return centre
         pusher = min(self.scene.pushers, key=lambda p: abs(p.position_m - item.x_m))
         target = self.bin_rect(pusher.bin).centery

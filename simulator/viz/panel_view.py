@@ -8,7 +8,7 @@
 - 모드 (mode): a two-position selector switch, 수동 (manual) ← → 자동 (auto).
 
 Under each control the panel prints its PLC input and value, e.g. ``DI1 = 1``, so
-students see a b접점 read 1 at rest. Clicks are turned into :class:`Action`\\ s.
+students see a b접점 read 1 at rest. Clicks are turned into :class:`Action` objects.
 """
 
 from __future__ import annotations
@@ -58,8 +58,8 @@ def _push_button(pen: Pen, centre: tuple[int, int], control: str, colour: Colour
     pygame.draw.circle(surface, theme.BLACK, centre, r + pen.px(5), width=1)
     face = tuple(max(0, c - 60) for c in colour) if held else colour
     pygame.draw.circle(surface, face, centre, r - (pen.px(3) if held else 0))
-    if not held:  # a highlight, so the button looks raised
-        pygame.draw.arc(surface, theme.WHITE, pygame.Rect(0, 0, 2 * r - 8, 2 * r - 8).move(centre[0] - r + 4, centre[1] - r + 4), 1.9, 3.0, pen.px(3))
+    if not held:  # a lighter rim, so the button looks raised
+        pygame.draw.circle(surface, _lighter(colour), centre, r, width=pen.px(3))
     pen.text(word(control, ui.lang), centre, theme.FONT_BODY_PX, theme.WHITE, bold=True, anchor="center")
     ui.hotspots.add(pygame.Rect(centre[0] - r, centre[1] - r, 2 * r, 2 * r), Action("panel", control))
 
@@ -75,10 +75,17 @@ def _estop(pen: Pen, centre: tuple[int, int], latched: bool, ui: ViewState) -> N
     else:
         pygame.draw.circle(surface, (90, 30, 10), (centre[0] + pen.px(2), centre[1] + pen.px(3)), head)
         pygame.draw.circle(surface, theme.VERMILLION, centre, head)
-        pygame.draw.arc(surface, (255, 190, 150), pygame.Rect(centre[0] - head + 6, centre[1] - head + 6, 2 * head - 12, 2 * head - 12), 1.8, 3.1, pen.px(4))
+        pygame.draw.circle(surface, _lighter(theme.VERMILLION), centre, head, width=pen.px(4))
     pen.text(word("estop", ui.lang), centre, theme.FONT_BODY_PX, theme.WHITE, bold=True, anchor="center")
     if latched:
-        pen.text(word("estop_latched", ui.lang), (centre[0], centre[1] - plate - pen.px(2)), theme.FONT_SMALL_PX, theme.ALARM, bold=True, anchor="midbottom")
+        pen.text(
+            word("estop_latched", ui.lang),
+            (centre[0], centre[1] - plate - pen.px(2)),
+            theme.FONT_SMALL_PX,
+            theme.ALARM,
+            bold=True,
+            anchor="midbottom",
+        )
     ui.hotspots.add(pygame.Rect(centre[0] - plate, centre[1] - plate, 2 * plate, 2 * plate), Action("panel", "estop"))
 
 
@@ -101,8 +108,18 @@ def _selector(pen: Pen, centre: tuple[int, int], auto: bool, ui: ViewState) -> N
     top = centre[1] - r - pen.px(10)
     for name, x_sign in (("manual", -1), ("auto", 1)):
         active = (name == "auto") == auto
-        pen.text(word(name, ui.lang), (centre[0] + x_sign * pen.px(32), top), theme.FONT_BODY_PX, theme.TEXT if active else theme.TEXT_DIM, bold=active, anchor="midbottom")
-    ui.hotspots.add(pygame.Rect(centre[0] - r - pen.px(6), centre[1] - r - pen.px(6), 2 * r + pen.px(12), 2 * r + pen.px(12)), Action("panel", "mode"))
+        pen.text(
+            word(name, ui.lang),
+            (centre[0] + x_sign * pen.px(32), top),
+            theme.FONT_BODY_PX,
+            theme.TEXT if active else theme.TEXT_DIM,
+            bold=active,
+            anchor="midbottom",
+        )
+    ui.hotspots.add(
+        pygame.Rect(centre[0] - r - pen.px(6), centre[1] - r - pen.px(6), 2 * r + pen.px(12), 2 * r + pen.px(12)),
+        Action("panel", "mode"),
+    )
 
 
 def _input_caption(pen: Pen, scene: Scene, snap: PlantSnapshot, control: str, position: tuple[int, int]) -> None:
@@ -111,4 +128,16 @@ def _input_caption(pen: Pen, scene: Scene, snap: PlantSnapshot, control: str, po
     if tag is None:
         return
     value = int(snap.tags.get(tag.name, 0))
-    pen.text(f"{tag.area.value}{tag.address} = {value}", position, theme.FONT_SMALL_PX, theme.ON if value else theme.TEXT_DIM, bold=True, anchor="midtop")
+    pen.text(
+        f"{tag.area.value}{tag.address} = {value}",
+        position,
+        theme.FONT_SMALL_PX,
+        theme.ON if value else theme.TEXT_DIM,
+        bold=True,
+        anchor="midtop",
+    )
+
+
+def _lighter(colour: Colour) -> Colour:
+    """``colour`` mixed halfway with white (the lit rim of a raised button)."""
+    return (colour[0] + 255) // 2, (colour[1] + 255) // 2, (colour[2] + 255) // 2

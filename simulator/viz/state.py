@@ -48,9 +48,6 @@ class Hotspots:
         """Where ``action`` was drawn (tests use this to click a button)."""
         return next((rect for rect, a in self._spots if a == action), None)
 
-    def __len__(self) -> int:
-        return len(self._spots)
-
 
 class Trend:
     """Recent values of one analog tag, for the trend chart."""
@@ -93,6 +90,8 @@ class ViewState:
     #: Fault kind chosen in the teacher panel, and the first tag of a ``swapped`` fault.
     fault_kind: str = "stuck_on"
     fault_first: str = ""
+    #: A short message for the user (a fault injected, a screenshot saved …); empty for none.
+    notice: str = ""
     #: Trend of an analog tag (None: the scene has no analog input).
     trend: Trend | None = None
     #: Clickable areas of the last frame.

@@ -28,15 +28,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "step": ("1스캔", "1 scan"),
     "plc": ("PLC", "PLC"),
     "internal": ("내부 프로그램", "internal program"),
-    "remote": ("원격 I/O (외부 마스터)", "remote I/O (outside master)"),
+    "remote": ("원격 I/O", "remote I/O"),
     "modbus": ("Modbus", "Modbus"),
     "modbus_none": ("없음", "none"),
     "modbus_clients": ("접속", "clients"),
-    "modbus_last": ("마지막 요청", "last request"),
-    "modbus_watchdog": ("통신 감시 트립", "watchdog tripped"),
-    "modbus_ok": ("감시 정상", "watchdog ok"),
+    "modbus_last": ("요청", "request"),
+    "modbus_watchdog": ("통신 끊김: 출력 OFF", "comm lost: outputs off"),
+    "modbus_ok": ("통신 감시 정상", "watchdog ok"),
     "help_hint": ("F1 도움말", "F1 help"),
     "teacher": ("교사", "Teacher"),
+    "teacher_hint": ("F2 교사", "F2 teacher"),
     # KPIs
     "kpis": ("생산 지표 (KPI)", "KPIs"),
     "produced": ("생산", "Produced"),
@@ -59,6 +60,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "jam": ("잼!", "JAM!"),
     "blocked": ("막힘", "blocked"),
     "ng_short": ("불량", "NG"),
+    "legend_sensed": ("센서 감지", "sensor on"),
+    "legend_off": ("꺼짐", "off"),
+    "legend_defect": ("빨간 테두리: 불량품", "red rim: defective part"),
     # I/O monitor
     "io_monitor": ("입출력 모니터", "I/O monitor"),
     "address": ("주소", "Addr"),
@@ -66,8 +70,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "description": ("설명", "Description"),
     "value": ("값", "Value"),
     "forced": ("강제", "forced"),
-    "force_hint": ("값을 클릭: 강제 1 → 강제 0 → 해제", "click a value: force 1 → force 0 → release"),
+    "force_hint": ("값 클릭: 강제 1 · 강제 0 · 해제 순서", "click a value: force 1 · force 0 · release"),
     "trend": ("추세", "Trend"),
+    "trend_hint": ("AI 탭에서 태그를 클릭하면 그 추세를 봅니다", "click an AI tag to trend it"),
     # teacher panel
     "teacher_panel": ("교사 패널 — 고장 주입", "Teacher panel — inject faults"),
     "fault_kind": ("① 고장 종류", "① Fault kind"),
@@ -99,6 +104,8 @@ FAULT_NAMES: dict[str, tuple[str, str]] = {
     "swapped": ("배선 뒤바뀜", "swapped"),
     "jam": ("구동기 걸림", "jam"),
     "slow": ("구동기 느림", "slow"),
+    "wear": ("베어링 마모", "bearing wear"),
+    "process_drift": ("공정 드리프트", "process drift"),
 }
 
 

@@ -53,6 +53,8 @@ CYLINDER: Colour = (168, 174, 182)
 PLATE: Colour = (60, 64, 70)
 BIN: Colour = (150, 118, 82)
 BIN_INSIDE: Colour = (226, 214, 196)
+#: Parts piled in a bin (light enough for the count printed over it).
+BIN_FILL: Colour = (200, 178, 140)
 
 #: Part colours by material; the first letter of the material is printed on the part too.
 MATERIAL_COLOURS: dict[str, Colour] = {

@@ -1,0 +1,98 @@
+"""One frame of the simulator: every view drawn from one snapshot, in order.
+
+:func:`draw_screen` is the renderer used by the window, the screenshot command, the
+notebook images and the tests; it touches no plant, only the snapshot, the scene and
+the view state, and it does not need a display (a plain ``pygame.Surface`` is fine).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from dataclasses import dataclass, field
+
+import pygame
+
+from simulator.plant.snapshot import PlantSnapshot
+from simulator.plc.tags import Area
+from simulator.scenes.model import Scene
+from simulator.viz import theme
+from simulator.viz.draw import Pen, finish
+from simulator.viz.geometry import LineGeometry
+from simulator.viz.io_view import draw_io
+from simulator.viz.kpi_view import draw_kpis
+from simulator.viz.layout import Layout, layout
+from simulator.viz.line_view import line_steps
+from simulator.viz.overlays import draw_banner, draw_help, draw_top_bar
+from simulator.viz.panel_view import draw_panel
+from simulator.viz.state import Hotspots, Trend, ViewState
+from simulator.viz.teacher_view import draw_teacher
+from simulator.viz.trend_view import draw_trend, sensor_full_scale
+
+
+@dataclass(frozen=True)
+class PlcInfo:
+    """What the screen shows about the PLC beyond the snapshot: its mode and forced tags."""
+
+    #: True when the PLC runs its own program; False in remote-I/O mode.
+    internal: bool = True
+    #: Forced tags and their forced values.
+    forced: dict[str, bool | int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where the last frame put things (for clicks and for tests)."""
+
+    layout: Layout
+    line: LineGeometry
+
+
+def new_view_state(scene: Scene, lang: str = "ko", teacher: bool = False) -> ViewState:
+    """A fresh view state for ``scene``, with a trend of its first analog input."""
+    analog = next((t for t in scene.tags if t.area is Area.AI), None)
+    return ViewState(lang=lang, teacher=teacher, trend=Trend(analog.name) if analog else None)
+
+
+def draw_screen(
+    surface: pygame.Surface, scene: Scene, snap: PlantSnapshot, ui: ViewState, plc: PlcInfo | None = None
+) -> Frame:
+    """Draw the whole simulator screen for ``snap`` on ``surface`` (any size)."""
+    return finish(draw_steps(surface, scene, snap, ui, plc))
+
+
+def draw_steps(
+    surface: pygame.Surface, scene: Scene, snap: PlantSnapshot, ui: ViewState, plc: PlcInfo | None = None
+) -> Generator[None, None, Frame]:
+    """Draw the screen one view at a time, pausing (``yield``) after each view.
+
+    The window awaits ``asyncio.sleep(0)`` at each pause, so the Modbus server can answer
+    a request between two views instead of waiting for the whole frame. The picture is
+    still one moment: every view draws from the same snapshot. Returns the :class:`Frame`.
+    """
+    plc = plc or PlcInfo()
+    ui.hotspots = Hotspots()
+    where = layout(surface.get_size())
+    pen = Pen(surface, where.k)
+    surface.fill(theme.BACKGROUND)
+    if ui.trend is not None:
+        ui.trend.add(snap.time_s, int(snap.tags.get(ui.trend.tag, 0)))
+    line = yield from line_steps(pen, scene, snap, where.line, ui.lang)
+    draw_banner(pen, snap.kpis.plc_fault, where.line)
+    if ui.notice and not snap.kpis.plc_fault:
+        draw_banner(pen, ui.notice, where.line, theme.BLUE)
+    yield
+    draw_panel(pen, scene, snap, where.panel, ui)
+    draw_kpis(pen, snap.kpis, where.kpis, ui.lang)
+    yield
+    trend_tag = next((t for t in scene.tags if ui.trend and t.name == ui.trend.tag), None)
+    draw_trend(pen, ui.trend, trend_tag, sensor_full_scale(scene, trend_tag), where.trend, ui.lang)
+    yield
+    draw_io(pen, scene, snap, plc.forced, where.io, ui)
+    if ui.teacher and ui.teacher_open:
+        area = where.kpis.union(where.io)
+        draw_teacher(pen, scene, snap.active_faults, area, ui)
+    yield
+    draw_top_bar(pen, snap, where.top_bar, ui, plc.internal)
+    if ui.show_help:
+        draw_help(pen, surface.get_size(), ui.lang)
+    return Frame(where, line)
