@@ -123,7 +123,18 @@ class Plant:
         self._output_index = {name: i for i, name in enumerate(self.image.output_names)}
         self._digital_readers = [self._digital_reader(self._signal_of[n]) for n in self.image.input_names]
         self._analog_channels = [self._analog_channel(self._signal_of[n]) for n in self.image.analog_names]
-        self._analog_reads = [channel.read_counts for channel in self._analog_channels]
+        # Noisy sensors are read every scan; motor condition is sampled once a second and held.
+        self._analog_now = [0] * len(self._analog_channels)
+        self._every_scan = [
+            (i, channel.read_counts)
+            for i, channel in enumerate(self._analog_channels)
+            if not isinstance(channel, MotorSignal)
+        ]
+        self._sampled = [
+            (i, channel) for i, channel in enumerate(self._analog_channels) if isinstance(channel, MotorSignal)
+        ]
+        for index, channel in self._sampled:
+            self._analog_now[index] = channel.read_counts(0.0)
         self._output_handlers = [self._output_handler(self.image.by_name[n].signal) for n in self.image.output_names]
         #: Outputs as the PLC set them, and as they reach the actuators (after faulty wiring).
         self._commanded: tuple[bool, ...] = (False,) * len(self.image.output_names)
@@ -351,7 +362,10 @@ class Plant:
     def analog_inputs(self, now_s: float) -> list[int]:
         """Analog input counts in image order, after any sensor faults."""
         if not self._analog_faults:
-            return [read(now_s) for read in self._analog_reads]
+            values = self._analog_now
+            for index, read in self._every_scan:
+                values[index] = read(now_s)
+            return values
         return read_bent_analog(
             self._analog_channels, self.image.analog_names, self._analog_faults, now_s, self._fault_rng
         )
@@ -454,6 +468,8 @@ class Plant:
                 if motor.update(now, CONDITION_PERIOD_S, running, riding):
                     self.motor_failures += 1
                     self._update_belt(index, now)  # the seized motor stops its belt
+            for index, channel in self._sampled:  # sample and hold until the next sample
+                self._analog_now[index] = channel.read_counts(now)
 
     # ---------------------------------------------------------------- line callbacks
     def _finished(self, item: Item, bin_name: str, now_s: float) -> None:
