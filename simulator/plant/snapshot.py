@@ -6,7 +6,7 @@ I/O monitor draw from a :class:`PlantSnapshot` only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from simulator.plant.kpis import Kpis
 
@@ -113,3 +113,7 @@ class PlantSnapshot:
     kpis: Kpis
     #: End-of-line diverter flaps (empty when the scene has none).
     diverters: tuple[DiverterView, ...] = ()
+    #: True when the PLC runs its own program; False in remote-I/O mode (a Modbus master drives it).
+    plc_internal: bool = True
+    #: Tags forced from the I/O monitor, with their forced values.
+    forced: dict[str, bool | int] = field(default_factory=dict)

@@ -62,6 +62,8 @@ def build_snapshot(plant: Plant) -> PlantSnapshot:
         tags=values,
         active_faults=tuple(f"{f.kind}:{f.target}" for f in plant.active_faults),
         kpis=plant.kpis(),
+        plc_internal=plant.plc.has_program,
+        forced=dict(plant.plc.forced),
     )
 
 

@@ -23,7 +23,7 @@ from simulator.realtime import RealtimeStepper
 from simulator.viz.controls import action_for_key
 from simulator.viz.draw import finish, finish_in_turns
 from simulator.viz.io_view import TABS, tab_tags, visible_rows
-from simulator.viz.screen import Frame, PlcInfo, draw_steps, new_view_state
+from simulator.viz.screen import Frame, draw_steps, new_view_state
 from simulator.viz.services import modbus_status
 from simulator.viz.state import Action, Trend
 from simulator.viz.teacher_view import teacher_fault
@@ -241,9 +241,7 @@ class SimulatorApp:
         if self.ui.notice and time.monotonic() > self._notice_until:
             self.ui.notice = ""
         self.ui.modbus = modbus_status(self.modbus)
-        plc = self.plant.plc
-        info = PlcInfo(internal=plc.has_program, forced=dict(plc.forced))
-        return draw_steps(self.surface, self.plant.scene, self.plant.snapshot(), self.ui, info)
+        return draw_steps(self.surface, self.plant.scene, self.plant.snapshot(), self.ui)
 
     async def run(self, stop: asyncio.Event | None = None, duration_s: float | None = None) -> None:
         """Show frames until the window closes, ``stop`` is set or ``duration_s`` wall seconds pass."""

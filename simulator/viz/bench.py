@@ -30,7 +30,7 @@ import pygame
 from simulator.plant import Plant
 from simulator.scenes import get_scene, scene_ids
 from simulator.viz.draw import finish_in_turns
-from simulator.viz.screen import PlcInfo, draw_screen, draw_steps, new_view_state
+from simulator.viz.screen import draw_screen, draw_steps, new_view_state
 
 #: Window size measured, in pixels.
 SIZE = (1280, 720)
@@ -88,8 +88,7 @@ def _new_plant(scene: str) -> Plant:
 
 def _frame(plant: Plant, surface: pygame.Surface, ui: Any) -> None:
     plant.run(FRAME_S)
-    info = PlcInfo(internal=plant.plc.has_program, forced=dict(plant.plc.forced))
-    draw_screen(surface, plant.scene, plant.snapshot(), ui, info)
+    draw_screen(surface, plant.scene, plant.snapshot(), ui)
 
 
 def _measure_frames(scene: str, frames: int) -> tuple[list[float], list[float]]:
@@ -168,8 +167,7 @@ async def _draw_at_60_fps(plant: Plant, stop: asyncio.Event) -> None:
     ui = new_view_state(plant.scene)
     while not stop.is_set():
         started = time.perf_counter()
-        info = PlcInfo(internal=plant.plc.has_program, forced=dict(plant.plc.forced))
-        await finish_in_turns(draw_steps(surface, plant.scene, plant.snapshot(), ui, info))
+        await finish_in_turns(draw_steps(surface, plant.scene, plant.snapshot(), ui))
         await asyncio.sleep(max(0.001, FRAME_S - (time.perf_counter() - started)))
 
 

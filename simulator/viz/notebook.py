@@ -18,7 +18,7 @@ from simulator.viz import theme
 from simulator.viz.draw import Pen
 from simulator.viz.layout import layout
 from simulator.viz.line_view import draw_line
-from simulator.viz.screen import PlcInfo, draw_screen, new_view_state
+from simulator.viz.screen import draw_screen, new_view_state
 
 #: Size of ``show()`` pictures, in pixels.
 SHOW_SIZE = (1280, 720)
@@ -67,8 +67,7 @@ def render_surface(plant: Plant, size: tuple[int, int] = SHOW_SIZE, lang: str = 
     """The full simulator screen for ``plant`` now, on an off-screen surface."""
     surface = pygame.Surface(size)
     ui = new_view_state(plant.scene, lang=lang)
-    info = PlcInfo(internal=plant.plc.has_program, forced=dict(plant.plc.forced))
-    draw_screen(surface, plant.scene, plant.snapshot(), ui, info)
+    draw_screen(surface, plant.scene, plant.snapshot(), ui)
     return surface
 
 

@@ -8,7 +8,7 @@ the view state, and it does not need a display (a plain ``pygame.Surface`` is fi
 from __future__ import annotations
 
 from collections.abc import Generator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pygame
 
@@ -30,16 +30,6 @@ from simulator.viz.trend_view import draw_trend, sensor_full_scale
 
 
 @dataclass(frozen=True)
-class PlcInfo:
-    """What the screen shows about the PLC beyond the snapshot: its mode and forced tags."""
-
-    #: True when the PLC runs its own program; False in remote-I/O mode.
-    internal: bool = True
-    #: Forced tags and their forced values.
-    forced: dict[str, bool | int] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class Frame:
     """Where the last frame put things (for clicks and for tests)."""
 
@@ -53,15 +43,13 @@ def new_view_state(scene: Scene, lang: str = "ko", teacher: bool = False) -> Vie
     return ViewState(lang=lang, teacher=teacher, trend=Trend(analog.name) if analog else None)
 
 
-def draw_screen(
-    surface: pygame.Surface, scene: Scene, snap: PlantSnapshot, ui: ViewState, plc: PlcInfo | None = None
-) -> Frame:
+def draw_screen(surface: pygame.Surface, scene: Scene, snap: PlantSnapshot, ui: ViewState) -> Frame:
     """Draw the whole simulator screen for ``snap`` on ``surface`` (any size)."""
-    return finish(draw_steps(surface, scene, snap, ui, plc))
+    return finish(draw_steps(surface, scene, snap, ui))
 
 
 def draw_steps(
-    surface: pygame.Surface, scene: Scene, snap: PlantSnapshot, ui: ViewState, plc: PlcInfo | None = None
+    surface: pygame.Surface, scene: Scene, snap: PlantSnapshot, ui: ViewState
 ) -> Generator[None, None, Frame]:
     """Draw the screen one view at a time, pausing (``yield``) after each view.
 
@@ -69,7 +57,6 @@ def draw_steps(
     a request between two views instead of waiting for the whole frame. The picture is
     still one moment: every view draws from the same snapshot. Returns the :class:`Frame`.
     """
-    plc = plc or PlcInfo()
     ui.hotspots = Hotspots()
     where = layout(surface.get_size())
     pen = Pen(surface, where.k)
@@ -87,12 +74,12 @@ def draw_steps(
     trend_tag = next((t for t in scene.tags if ui.trend and t.name == ui.trend.tag), None)
     draw_trend(pen, ui.trend, trend_tag, sensor_full_scale(scene, trend_tag), where.trend, ui.lang)
     yield
-    draw_io(pen, scene, snap, plc.forced, where.io, ui)
+    draw_io(pen, scene, snap, snap.forced, where.io, ui)
     if ui.teacher and ui.teacher_open:
         area = where.kpis.union(where.io)
         draw_teacher(pen, scene, snap.active_faults, area, ui)
     yield
-    draw_top_bar(pen, snap, where.top_bar, ui, plc.internal)
+    draw_top_bar(pen, snap, where.top_bar, ui, snap.plc_internal)
     if ui.show_help:
         draw_help(pen, surface.get_size(), ui.lang)
     return Frame(where, line)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pygame
 
 from simulator.plant import Plant
-from simulator.viz.screen import PlcInfo, draw_screen, new_view_state
+from simulator.viz.screen import draw_screen, new_view_state
 from simulator.viz.services import DEFAULT_HOST, DEFAULT_PORT
 
 #: When the picture is taken, in simulated seconds: a defective part being pushed into the reject bin.
@@ -49,8 +49,7 @@ def take_screenshot(
         if i < steps and ui.trend is not None:
             ui.trend.add(plant.now_s, int(getattr(plant.io, ui.trend.tag)))
     ui.modbus = WINDOW_MODBUS_STATUS
-    info = PlcInfo(internal=plant.plc.has_program, forced=dict(plant.plc.forced))
-    draw_screen(surface, plant.scene, plant.snapshot(), ui, info)
+    draw_screen(surface, plant.scene, plant.snapshot(), ui)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(surface, str(path))

@@ -10,7 +10,7 @@ import pytest
 from simulator.plant import Fault, Plant, PlantSnapshot
 from simulator.scenes import scene_ids
 from simulator.viz import theme
-from simulator.viz.screen import Frame, PlcInfo, draw_screen, new_view_state
+from simulator.viz.screen import Frame, draw_screen, new_view_state
 from tests.viz.helpers import run_until, started_plant
 
 SIZES = ((1280, 720), (1920, 1080))
@@ -22,7 +22,7 @@ def render(
     """Draw ``plant`` now, save the PNG at ``path`` and return the surface and frame."""
     surface = pygame.Surface(size)
     ui = new_view_state(plant.scene, lang=lang, teacher=True)
-    frame = draw_screen(surface, plant.scene, plant.snapshot(), ui, PlcInfo(True, dict(plant.plc.forced)))
+    frame = draw_screen(surface, plant.scene, plant.snapshot(), ui)
     pygame.image.save(surface, str(path))
     return surface, frame
 
