@@ -18,7 +18,7 @@ lint: $(STAMP_TEST)
 	$(BIN)/ruff check simulator grading curriculum tests
 
 typecheck: $(STAMP_TEST)
-	$(BIN)/mypy simulator
+	$(BIN)/mypy simulator grading curriculum
 
 pytest: $(STAMP_TEST)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest

@@ -1,0 +1,83 @@
+"""``sflab bench grade``: parallel autograde against plain ``nbgrader autograde``, same run.
+
+Builds a course for the ``common`` track in a temporary folder, hands in
+:data:`FULL_SUBMISSIONS` L01 notebooks of mixed quality (:mod:`grading.labs.l01_samples`),
+grades one copy with plain serial ``nbgrader autograde`` and another with
+``sflab grade autograde --jobs N``, and reports both times, the speed-up, and whether the
+two gradebooks agree cell by cell and match the expected scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from grading.autograde import autograde, gradebook_scores
+from grading.course import build_course
+from grading.environment import prepare_environment, venv_bin
+from grading.labs.l01_samples import SAMPLES, sample_notebook
+from grading.submissions import read, submit
+
+#: Submissions in the full benchmark, and with ``--quick`` (for the test suite).
+FULL_SUBMISSIONS = 30
+QUICK_SUBMISSIONS = 4
+ASSIGNMENT = "L01"
+NOTEBOOK = "L01_sensors"
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    """Run the benchmark; returns the JSON-ready result."""
+    prepare_environment()
+    count = QUICK_SUBMISSIONS if args.quick else FULL_SUBMISSIONS
+    jobs = max(2, os.cpu_count() or 2)
+    with tempfile.TemporaryDirectory(prefix="sflab-bench-grade-") as tmp:
+        base = build_course("common", Path(tmp) / "base").root
+        expected = hand_in(base, count)
+        serial, parallel = Path(tmp) / "serial", Path(tmp) / "parallel"
+        shutil.copytree(base, serial)
+        shutil.copytree(base, parallel)
+
+        started = time.perf_counter()
+        plain = subprocess.run(
+            [str(venv_bin() / "nbgrader"), "autograde", ASSIGNMENT], cwd=serial, capture_output=True, text=True
+        )
+        serial_s = time.perf_counter() - started
+        started = time.perf_counter()
+        results = autograde(parallel, ASSIGNMENT, jobs=jobs, show_progress=not args.json)
+        parallel_s = time.perf_counter() - started
+
+        serial_scores = gradebook_scores(serial, ASSIGNMENT)
+        parallel_scores = gradebook_scores(parallel, ASSIGNMENT)
+    totals = {student: sum(cells.values()) for student, cells in parallel_scores.items()}
+    return {
+        "submissions": count,
+        "jobs": jobs,
+        "wall_seconds": round(parallel_s, 2),
+        "serial_nbgrader_seconds": round(serial_s, 2),
+        "speedup": round(serial_s / parallel_s, 2) if parallel_s else 0.0,
+        "identical_scores": serial_scores == parallel_scores and len(serial_scores) == count,
+        "expected_scores": totals == expected,
+        "serial_exit_status": plain.returncode,
+        "failed_students": sorted(r.student for r in results if not r.success),
+        "mean_score": round(sum(totals.values()) / max(len(totals), 1), 2),
+    }
+
+
+def hand_in(course: Path, count: int) -> dict[str, float]:
+    """Submit ``count`` L01 notebooks cycling through the samples; returns student → expected total."""
+    source = read(course / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
+    released = read(course / "release" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
+    names = list(SAMPLES)
+    expected = {}
+    for index in range(count):
+        sample = names[index % len(names)]
+        student = f"s{index + 1:02d}"
+        submit(course, student, ASSIGNMENT, sample_notebook(sample, source, released), NOTEBOOK)
+        expected[student] = sum(SAMPLES[sample][1].values())
+    return expected

@@ -1,0 +1,92 @@
+"""``sflab course build`` and ``sflab grade autograde|feedback``: the teacher's grading commands.
+
+Every command here works when ``sflab`` is called by its full path from a virtual
+environment that was never activated (see :mod:`grading.environment`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from simulator.cli import COMMON, add_command
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``course`` and ``grade``."""
+    course = add_command(subparsers, "course", "nbgrader 과정 / nbgrader course", _needs_action)
+    actions = course.add_subparsers(dest="action", required=True, metavar="ACTION")
+    build = actions.add_parser(
+        "build", parents=[COMMON], help="과정 폴더 만들기 / build a course directory for a track"
+    )
+    build.add_argument("--track", default="common", help="과정(트랙) id (기본 common)")
+    build.add_argument("--out", required=True, help="만들 nbgrader 과정 폴더 / course directory to write")
+    build.add_argument("--force", action="store_true", help="있는 폴더에 덮어쓰기 / overwrite")
+    build.add_argument("--cell-timeout", type=int, default=None, help="채점 때 셀 하나의 제한 시간(초), 기본 60")
+    build.add_argument("--no-release", action="store_true", help="release/ 만들지 않기 (generate_assignment 생략)")
+    build.set_defaults(handler=_course_build)
+
+    grade = add_command(subparsers, "grade", "자동 채점과 피드백 / autograde and feedback", _needs_action)
+    actions = grade.add_subparsers(dest="action", required=True, metavar="ACTION")
+    auto = actions.add_parser(
+        "autograde", parents=[COMMON], help="제출물 자동 채점(병렬) / autograde all submissions in parallel"
+    )
+    auto.add_argument("assignment", help="과제 id (예: L01)")
+    auto.add_argument("--course", default=".", help="nbgrader 과정 폴더 (기본: 현재 폴더)")
+    auto.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="동시에 채점할 학생 수 (기본: CPU 수)")
+    auto.add_argument("--student", action="append", default=[], help="이 학생만 (여러 번 가능)")
+    auto.set_defaults(handler=_autograde)
+    feedback = actions.add_parser(
+        "feedback", parents=[COMMON], help="숨은 테스트 없는 피드백 HTML / feedback without hidden tests"
+    )
+    feedback.add_argument("assignment", help="과제 id (예: L01)")
+    feedback.add_argument("--course", default=".", help="nbgrader 과정 폴더 (기본: 현재 폴더)")
+    feedback.add_argument("--student", default=None, help="이 학생만")
+    feedback.set_defaults(handler=_feedback)
+
+
+def _needs_action(args: argparse.Namespace) -> int:
+    print("하위 명령을 주세요 / give an action (see --help)", file=sys.stderr)
+    return 2
+
+
+def _course_build(args: argparse.Namespace) -> int:
+    from grading.course import CELL_TIMEOUT_S, build_course
+
+    built = build_course(
+        args.track,
+        args.out,
+        force=args.force,
+        release=not args.no_release,
+        cell_timeout_s=args.cell_timeout or CELL_TIMEOUT_S,
+    )
+    if args.lang == "en":
+        print(f"course {built.track.course_id} written to {built.root}: {', '.join(built.assignments)}")
+    else:
+        print(f"과정 {built.track.course_id}을(를) {built.root}에 만들었습니다: {', '.join(built.assignments)}")
+    return 0
+
+
+def _autograde(args: argparse.Namespace) -> int:
+    from grading.autograde import autograde
+    from grading.messages import LANG_VARIABLE
+
+    os.environ[LANG_VARIABLE] = args.lang  # the checks inside the notebooks speak the same language
+    results = autograde(args.course, args.assignment, jobs=args.jobs, students=args.student or None)
+    failed = [r for r in results if not r.success]
+    for result in results:
+        score = f"{result.score:g}/{result.max_score:g}" if result.success else "FAILED"
+        print(f"{result.student}\t{score}\t{result.seconds:.1f}s")
+    for result in failed:
+        print(f"--- {result.student}\n{result.error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _feedback(args: argparse.Namespace) -> int:
+    from grading.feedback import generate_feedback
+
+    written = generate_feedback(args.course, args.assignment, args.student)
+    for path in written:
+        print(path)
+    return 0

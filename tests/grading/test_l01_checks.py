@@ -1,0 +1,64 @@
+"""The L01 checks on the model answers and the prepared samples, run directly (no nbgrader)."""
+
+from __future__ import annotations
+
+import pytest
+
+from curriculum import LABS_DIR as LABS
+from grading.checks import CheckFailed
+from grading.labs import l01
+from grading.labs.l01_samples import COUNTER_WITH_TYPO, IGNORES_ESTOP, NO_DEBOUNCE
+from grading.submissions import read, source_answers
+from simulator.plc import TON
+
+
+def load(source: str, name: str):
+    namespace = {"TON": TON}
+    exec(compile(source, f"<{name}>", "exec"), namespace)  # noqa: S102 - the student's cell
+    return namespace[name]
+
+
+@pytest.fixture(scope="module")
+def answers():
+    return source_answers(read(LABS / "L01_sensors" / "L01_sensors.ipynb"))
+
+
+def test_the_model_answers_pass_every_check(answers):
+    l01.check_classify(load(answers["l01_classify_answer"], "classify"), every_case=True)
+    counter = load(answers["l01_count_answer"], "MaterialCounter")
+    l01.check_counting(counter, seed=7, minutes=3)
+    l01.check_counting(counter, seed=23, faults="slow:infeed_motor*0.5")
+    debounced = load(answers["l01_debounce_answer"], "DebouncedCounter")
+    l01.check_debounce(debounced, seed=11, faults="noise:inspect_eye*0.05")
+    l01.check_debounce(debounced, seed=5, faults="dropout:inspect_eye*0.05")
+    l01.check_safety(debounced, seed=9, estop_at_s=63.3, faults="noise:inspect_eye*0.03")
+
+
+def test_no_debounce_overcounts_and_says_where_to_look():
+    with pytest.raises(CheckFailed) as failed:
+        l01.check_debounce(load(NO_DEBOUNCE, "DebouncedCounter"), seed=2)
+    assert "TON" in str(failed.value) and "3단계" in str(failed.value)
+
+
+def test_ignoring_the_estop_fails_safety_only():
+    program = load(IGNORES_ESTOP, "DebouncedCounter")
+    l01.check_debounce(program, seed=2)
+    with pytest.raises(CheckFailed, match="비상정지"):
+        l01.check_safety(program, seed=3, estop_at_s=40)
+
+
+def test_a_crashing_counter_reports_the_plc_stop_and_the_tag():
+    with pytest.raises(CheckFailed) as failed:
+        l01.check_counting(load(COUNTER_WITH_TYPO, "MaterialCounter"), seed=1)
+    assert "PLC" in str(failed.value) and "count_metals" in str(failed.value)
+
+
+def test_an_endless_loop_inside_the_scan_is_stopped_by_the_scan_alarm():
+    class Loops:
+        def scan(self, io):
+            io.feeder_on = io.infeed_motor = io.sorter_forward = True
+            while io.inspect_eye:
+                pass
+
+    with pytest.raises(CheckFailed, match="무한 반복"):
+        l01.check_counting(Loops, seed=1)

@@ -1,0 +1,97 @@
+"""The real nbgrader pipeline on the session's course: full marks, zero, exact partial credit, hostile work."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from grading.feedback import hidden_lines, leaks
+
+
+def cell_scores(course, student: str, notebook: str) -> dict[str, float]:
+    prefix = f"{notebook}/"
+    return {key.removeprefix(prefix): value for key, value in course.scores[student].items() if key.startswith(prefix)}
+
+
+def test_every_lab_source_solution_gets_full_marks(graded_course):
+    from grading.notebook import grade_cells
+    from grading.submissions import read
+
+    for lab_id, notebook in graded_course.labs:
+        points = grade_cells(read(graded_course.root / "source" / lab_id / f"{notebook}.ipynb"))
+        assert cell_scores(graded_course, f"source-{lab_id}", notebook) == points
+
+
+def test_every_released_notebook_scores_zero_on_every_criterion(graded_course):
+    for lab_id, notebook in graded_course.labs:
+        scores = cell_scores(graded_course, f"release-{lab_id}", notebook)
+        assert scores and set(scores.values()) == {0.0}
+
+
+@pytest.mark.parametrize(
+    "student",
+    [
+        "L01-partial",
+        "L01-no_debounce",
+        "L01-ignores_estop",
+        "L01-classify_incomplete",
+        "L01-counter_crashes",
+        "L01-full",
+        "L01-blank",
+    ],
+)
+def test_prepared_submissions_get_exactly_their_expected_points(graded_course, student):
+    assert cell_scores(graded_course, student, "L01_sensors") == graded_course.expected[student]
+
+
+def test_the_partly_right_submission_keeps_what_it_earned(graded_course):
+    assert sum(graded_course.scores["L01-partial"].values()) == 5.0
+
+
+@pytest.mark.parametrize(
+    "student", ["adv_loop", "adv_exit", "adv_test_edited", "adv_test_deleted", "adv_patch", "adv_print", "adv_memory"]
+)
+def test_hostile_submissions_get_the_expected_points(graded_course, student):
+    assert cell_scores(graded_course, student, "L01_sensors") == graded_course.expected[student]
+
+
+def test_megabytes_of_output_are_cut_in_the_graded_notebook(graded_course):
+    path = graded_course.root / "autograded" / "adv_print" / "L01" / "L01_sensors.ipynb"
+    assert path.stat().st_size < 200_000
+    text = path.read_text(encoding="utf-8")
+    assert "output truncated" in text or "Output truncated" in text
+
+
+def test_autograde_command_prints_every_student_with_a_score(graded_course):
+    lines = graded_course.autograde_output.strip().splitlines()
+    assert len(lines) == len(graded_course.scores)
+    assert any(line.startswith("source-L01\t10/10") for line in lines)
+
+
+def test_feedback_shows_messages_but_no_hidden_test(graded_course):
+    hidden = hidden_lines(graded_course.root / "source" / "L01" / "L01_sensors.ipynb")
+    assert hidden
+    pages = sorted((graded_course.root / "feedback").glob("*/L01/L01_sensors.html"))
+    assert len(pages) == len(graded_course.scores)
+    for page in pages:
+        assert leaks(page, hidden) == [], page
+    partial = (graded_course.root / "feedback" / "L01-partial" / "L01" / "L01_sensors.html").read_text()
+    assert "TON" in partial and "비상정지" in partial  # the rubric messages reach the student
+
+
+def test_unscrubbed_html_would_leak_so_the_leak_check_is_real(graded_course, tmp_path):
+    from nbconvert import HTMLExporter
+
+    notebook = graded_course.root / "autograded" / "L01-partial" / "L01" / "L01_sensors.ipynb"
+    body, _ = HTMLExporter().from_filename(str(notebook))
+    page = tmp_path / "raw.html"
+    page.write_text(body, encoding="utf-8")
+    assert leaks(page, hidden_lines(graded_course.root / "source" / "L01" / "L01_sensors.ipynb"))
+
+
+def test_graded_notebooks_record_korean_failure_messages(graded_course):
+    path = graded_course.root / "autograded" / "L01-counter_crashes" / "L01" / "L01_sensors.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    errors = [o for c in nb["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"]
+    assert any(o["ename"] == "CheckFailed" and "count_metals" in o["evalue"] for o in errors)
