@@ -35,8 +35,11 @@ from simulator.plc.watchdog import ScanOverrun
 DEFAULT_SCAN_MS = 10.0
 #: Allowed scan periods, in milliseconds.
 SCAN_MS_RANGE = (1.0, 150.0)
-#: Wall-clock time one scan's program may take before the watchdog stops the PLC, in seconds.
+#: CPU time one scan's program may take before the watchdog stops the PLC, in seconds.
 DEFAULT_WATCHDOG_S = 0.2
+#: A scan that returns after this many watchdog times of *wall-clock* time also stops the PLC
+#: (a program that sleeps or waits); generous, so a busy machine never trips it.
+WALL_LIMIT_FACTOR = 5.0
 
 
 class PlcState(Enum):
@@ -98,8 +101,9 @@ class PlcRuntime:
         self.scans = 0
         #: Longest program execution seen, in wall-clock seconds.
         self.max_scan_wall_s = 0.0
-        #: ``perf_counter()`` when the current program scan started; None outside the program.
-        self.program_started_s: float | None = None
+        #: True while the program's scan function runs; ticks of the watchdog alarm in that scan.
+        self.in_program = False
+        self.alarm_ticks = 0
         #: Set True to hold outputs off (e.g. a Modbus comm-loss watchdog in remote mode).
         self.outputs_forced_safe = False
         #: Tags forced from the I/O monitor, by name: inputs are forced after the input
@@ -159,18 +163,19 @@ class PlcRuntime:
                 expected_inputs = digital + analog
                 started = perf_counter()
                 try:
-                    self.program_started_s = started
+                    self.alarm_ticks = 0
+                    self.in_program = True
                     scan(io)
                 except ScanOverrun:
                     self.stop(_watchdog_fault(perf_counter() - started, self.watchdog_s, now))
                 except Exception as error:  # a student's bug stops the PLC, never the simulator
                     self.stop(fault_from_exception(error, now, image.by_name))
                 finally:
-                    self.program_started_s = None
+                    self.in_program = False
                 elapsed = perf_counter() - started
                 if elapsed > self.max_scan_wall_s:
                     self.max_scan_wall_s = elapsed
-                    if elapsed > self.watchdog_s and self.state is PlcState.RUN:
+                    if elapsed > WALL_LIMIT_FACTOR * self.watchdog_s and self.state is PlcState.RUN:
                         self.stop(_watchdog_fault(elapsed, self.watchdog_s, now))
                 if self.state is PlcState.RUN and read_inputs(io) != expected_inputs:
                     self.stop(_input_write_fault(image, expected_inputs, read_inputs(io), now))

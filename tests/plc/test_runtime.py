@@ -51,9 +51,9 @@ def test_writing_an_input_stops_the_plc() -> None:
     assert "entry_eye" in plant.plc.fault.ko  # type: ignore[union-attr]
 
 
-def test_watchdog_stops_a_program_that_overruns_its_scan() -> None:
+def test_watchdog_stops_a_program_that_waits_inside_its_scan() -> None:
     def program(io: Any) -> None:
-        time.sleep(0.05)
+        time.sleep(0.15)  # five watchdog times of wall clock
 
     plant = Plant("sorting-line-v1", program=program, watchdog_s=0.02)
     plant.run(0.05)
@@ -154,3 +154,12 @@ def test_watchdog_interrupts_a_program_stuck_in_an_endless_loop() -> None:
     assert plant.plc.state is PlcState.STOP
     assert "워치독" in plant.plc.fault.ko  # type: ignore[union-attr]
     assert plant.now_s == 1.0  # the simulation went on
+
+
+def test_waiting_for_the_cpu_is_not_an_overrun() -> None:
+    def program(io: Any) -> None:
+        time.sleep(0.03)  # wall time passes, almost no CPU is used: like a busy server descheduling us
+
+    plant = Plant("sorting-line-v1", program=program, watchdog_s=0.02)
+    plant.run(0.05)
+    assert plant.plc.state is PlcState.RUN
