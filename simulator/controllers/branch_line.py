@@ -47,7 +47,4 @@ class BranchLineController:
         self.prev_exit = io.exit_eye
         io.feeder_on = run
         io.belt_motor = run
-        io.lamp_green = run
-        io.lamp_yellow = not run and not self.latch.estop_tripped
-        io.lamp_red = self.latch.estop_tripped or not io.feeder_ready
-        io.buzzer = not io.estop_ok
+        self.latch.show_status(io)

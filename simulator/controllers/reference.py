@@ -58,10 +58,7 @@ class SortingLineController:
         io.infeed_motor = run
         io.sorter_forward = run
         io.sorter_reverse = False
-        io.lamp_green = run
-        io.lamp_yellow = not run and not self.latch.estop_tripped
-        io.lamp_red = self.latch.estop_tripped or not io.feeder_ready
-        io.buzzer = not io.estop_ok
+        self.latch.show_status(io)
 
     def _inspect(self, io: Any) -> None:
         part_here = io.inspect_eye

@@ -36,3 +36,10 @@ class RunLatch:
         permitted = io.stop_button and io.estop_ok and io.auto_mode and not self.estop_tripped
         self.running = (self.running or start_pressed) and permitted
         return self.running
+
+    def show_status(self, io: Any) -> None:
+        """Stack light and buzzer: green running, yellow idle, red after an e-stop or a feeder breakdown."""
+        io.lamp_green = self.running
+        io.lamp_yellow = not self.running and not self.estop_tripped
+        io.lamp_red = self.estop_tripped or not io.feeder_ready
+        io.buzzer = not io.estop_ok
