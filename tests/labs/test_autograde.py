@@ -7,6 +7,7 @@ import json
 import pytest
 
 from grading.feedback import hidden_lines, leaks
+from tests.labs.samples_index import prepared_students
 
 
 def cell_scores(course, student: str, notebook: str) -> dict[str, float]:
@@ -29,20 +30,10 @@ def test_every_released_notebook_scores_zero_on_every_criterion(graded_course):
         assert scores and set(scores.values()) == {0.0}
 
 
-@pytest.mark.parametrize(
-    "student",
-    [
-        "L01-partial",
-        "L01-no_debounce",
-        "L01-ignores_estop",
-        "L01-classify_incomplete",
-        "L01-counter_crashes",
-        "L01-full",
-        "L01-blank",
-    ],
-)
+@pytest.mark.parametrize("student", prepared_students())
 def test_prepared_submissions_get_exactly_their_expected_points(graded_course, student):
-    assert cell_scores(graded_course, student, "L01_sensors") == graded_course.expected[student]
+    notebook = graded_course.notebook_of[student]
+    assert cell_scores(graded_course, student, notebook) == graded_course.expected[student]
 
 
 def test_the_partly_right_submission_keeps_what_it_earned(graded_course):
@@ -70,12 +61,14 @@ def test_autograde_command_prints_every_student_with_a_score(graded_course):
 
 
 def test_feedback_shows_messages_but_no_hidden_test(graded_course):
-    hidden = hidden_lines(graded_course.root / "source" / "L01" / "L01_sensors.ipynb")
-    assert hidden
-    pages = sorted((graded_course.root / "feedback").glob("*/L01/L01_sensors.html"))
-    assert len(pages) == len(graded_course.scores)
-    for page in pages:
-        assert leaks(page, hidden) == [], page
+    for lab_id, notebook in graded_course.labs:
+        hidden = hidden_lines(graded_course.root / "source" / lab_id / f"{notebook}.ipynb")
+        assert hidden, lab_id
+        pages = sorted((graded_course.root / "feedback").glob(f"*/{lab_id}/{notebook}.html"))
+        handed_in = [student for student, name in graded_course.notebook_of.items() if name == notebook]
+        assert len(pages) == len(handed_in), lab_id
+        for page in pages:
+            assert leaks(page, hidden) == [], page
     partial = (graded_course.root / "feedback" / "L01-partial" / "L01" / "L01_sensors.html").read_text()
     assert "TON" in partial and "비상정지" in partial  # the rubric messages reach the student
 

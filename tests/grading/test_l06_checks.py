@@ -1,0 +1,132 @@
+"""The L06 checks on the model answers, the released stubs and wrong answers, run directly (no nbgrader)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from curriculum import LABS_DIR as LABS
+from grading.checks import CheckFailed
+from grading.course import CODE_STUB
+from grading.labs import l06
+from grading.labs.l06_samples import (
+    MAP_SWAPS_REGISTERS,
+    NUMBER_WITHOUT_MINUS_ONE,
+    READ_ONE_BASED,
+    SORTER_ONE_BASED_COILS,
+    SORTER_WITHOUT_COUNTS,
+)
+from grading.submissions import read
+
+NOTEBOOK = LABS / "L06_modbus" / "L06_modbus.ipynb"
+_SOLUTION = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?### END SOLUTION[ \t]*\n", re.MULTILINE | re.DOTALL)
+
+
+def released(source: str) -> str:
+    """A solution cell as students get it: the answer replaced by the code stub, at its indentation."""
+    return _SOLUTION.sub(lambda m: "".join(f"{m.group(1)}{line}\n" for line in CODE_STUB.splitlines()), source + "\n")
+
+
+@pytest.fixture(scope="module")
+def cells() -> dict[str, str]:
+    """Grade id → source of every nbgrader cell of the source notebook."""
+    nb = read(NOTEBOOK)
+    return {c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells if "nbgrader" in c.metadata}
+
+
+def namespace(cells: dict[str, str], **answers: str) -> dict:
+    """The kernel after the setup cell and the given answer cells (grade id → code)."""
+    ns: dict = {}
+    exec(compile(cells["l06_setup"], "<setup>", "exec"), ns)  # noqa: S102 - the notebook's own cell
+    for grade_id, code in answers.items():
+        exec(compile(code, f"<{grade_id}>", "exec"), ns)  # noqa: S102 - the student's cell
+    return ns
+
+
+@pytest.fixture(scope="module")
+def model(cells) -> dict:
+    ids = ("l06_map_answer", "l06_number_answer", "l06_read_answer", "l06_sort_answer")
+    return namespace(cells, **{i: cells[i] for i in ids})
+
+
+@pytest.fixture(scope="module")
+def blank(cells) -> dict:
+    ids = ("l06_map_answer", "l06_number_answer", "l06_read_answer", "l06_sort_answer")
+    return namespace(cells, **{i: released(cells[i]) for i in ids})
+
+
+def test_the_model_answers_pass_the_hidden_checks(model):
+    l06.check_map(model["read_request"], every_tag=True)
+    l06.check_number(model["parse_number"], cases=40, seed=6)
+    l06.check_read(model["read_status"], seed=5)
+    l06.check_sorting(model["ModbusSorter"], seed=12, seconds=60, faults="slow:sorter_forward*0.7")
+    l06.check_counts(model["ModbusSorter"], seed=9, seconds=60)
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        lambda ns: l06.check_map(ns["read_request"]),
+        lambda ns: l06.check_number(ns["parse_number"]),
+        lambda ns: l06.check_read(ns["read_status"], seed=1),
+        lambda ns: l06.check_sorting(ns["ModbusSorter"], seed=1),
+        lambda ns: l06.check_counts(ns["ModbusSorter"], seed=1),
+    ],
+    ids=["map", "number", "read", "sort", "counts"],
+)
+def test_the_released_stubs_fail_saying_not_answered(blank, check):
+    with pytest.raises(CheckFailed, match="아직 답을 쓰지 않았습니다"):
+        check(blank)
+
+
+def test_swapped_register_tables_fail_the_map_and_name_the_right_table(cells):
+    ns = namespace(cells, l06_setup_map=MAP_SWAPS_REGISTERS)
+    with pytest.raises(CheckFailed) as failed:
+        l06.check_map(ns["read_request"])
+    assert "height_raw" in str(failed.value) and "입력 레지스터" in str(failed.value) and "1단계" in str(failed.value)
+
+
+def test_a_number_without_minus_one_fails_and_a_missing_value_error_fails_the_hidden_cases(model, cells):
+    ns = namespace(cells, wrong=NUMBER_WITHOUT_MINUS_ONE)
+    with pytest.raises(CheckFailed, match="1을 빼면"):
+        l06.check_number(ns["parse_number"])
+    no_error = (
+        "def parse_number(text):\n    return {'0': 1, '1': 2, '3': 4, '4': 3}.get(text[0], 0), int(text[1:]) - 1\n"
+    )
+    ns = namespace(cells, lax=no_error)
+    l06.check_number(ns["parse_number"])  # the visible cases pass …
+    with pytest.raises(CheckFailed, match="ValueError"):
+        l06.check_number(ns["parse_number"], cases=40, seed=6)  # … the hidden ones do not
+
+
+def test_one_based_addresses_fail_the_read_with_the_address_to_use(cells):
+    ns = namespace(cells, wrong=READ_ONE_BASED)
+    with pytest.raises(CheckFailed) as failed:
+        l06.check_read(ns["read_status"], seed=1)
+    assert "주소" in str(failed.value) and "3단계" in str(failed.value)
+
+
+def test_coils_written_from_address_one_fail_sorting_and_counts(cells):
+    ns = namespace(cells, wrong=SORTER_ONE_BASED_COILS)
+    with pytest.raises(CheckFailed, match="isError"):
+        l06.check_sorting(ns["ModbusSorter"], seed=1, seconds=20)
+    with pytest.raises(CheckFailed, match="4단계"):
+        l06.check_counts(ns["ModbusSorter"], seed=1, seconds=20)
+
+
+def test_a_sorter_that_never_writes_the_counts_sorts_but_fails_the_counts(cells):
+    ns = namespace(cells, wrong=SORTER_WITHOUT_COUNTS)
+    l06.check_sorting(ns["ModbusSorter"], seed=1)
+    with pytest.raises(CheckFailed, match="write_registers"):
+        l06.check_counts(ns["ModbusSorter"], seed=1)
+
+
+def test_ignoring_the_height_sensor_mis_sorts(cells):
+    no_height = SORTER_WITHOUT_COUNTS.replace(
+        "self.io.height_raw = self.client.read_input_registers(0, count=1).registers[0]", "pass"
+    )
+    assert no_height != SORTER_WITHOUT_COUNTS
+    ns = namespace(cells, wrong=no_height)
+    with pytest.raises(CheckFailed, match="다른 통"):
+        l06.check_sorting(ns["ModbusSorter"], seed=1, seconds=30)
