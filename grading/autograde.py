@@ -105,6 +105,17 @@ def _check_assignment(root: Path, assignment: str) -> None:
 
 _api_cache: dict[str, Any] = {}
 
+#: Tries per student when the notebook's kernel fails to start (two parallel workers can race
+#: for the same free port between choosing it and binding it).
+KERNEL_START_ATTEMPTS = 3
+#: What nbgrader's log says when a kernel could not start.
+_KERNEL_START_FAILURES = ("Address already in use", "Kernel died before replying", "Kernel didn't respond")
+
+
+def _kernel_failed_to_start(result: dict[str, Any]) -> bool:
+    text = str(result.get("error") or "") + str(result.get("log") or "")
+    return any(marker in text for marker in _KERNEL_START_FAILURES)
+
 
 def _grade_student(root: str, assignment: str, student: str) -> Graded:
     """Autograde one student (runs in a worker process)."""
@@ -118,7 +129,10 @@ def _grade_student(root: str, assignment: str, student: str) -> Graded:
     if root not in _api_cache:
         _api_cache[root] = nbgrader_api(root, db_url=gradebook_url(root, GRADEBOOK_BUSY_TIMEOUT_S))
     api = _api_cache[root]
-    result = api.autograde(assignment, student, force=True, create=True)
+    for _attempt in range(KERNEL_START_ATTEMPTS):
+        result = api.autograde(assignment, student, force=True, create=True)
+        if result["success"] or not _kernel_failed_to_start(result):
+            break
     score = max_score = 0.0
     if result["success"]:
         with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
