@@ -108,3 +108,24 @@ def grade_cells(nb: NotebookNode) -> dict[str, float]:
         for c in nb.cells
         if c.metadata.get("nbgrader", {}).get("grade") and not c.metadata["nbgrader"].get("solution")
     }
+
+
+def hidden_tests(lab_id: str, lines: str) -> str:
+    """A hidden-tests block for lab ``lab_id``: reload the grader from the installed package, then ``lines``.
+
+    Reloading first means a notebook that patched ``grading`` gains nothing. The checks module
+    is bound to the lab's lower-case id (``l01``), the name the visible tests use.
+    """
+    module = lab_id.lower()
+    return (
+        "### BEGIN HIDDEN TESTS\n"
+        "# 채점기를 설치된 패키지에서 새로 불러옵니다 (노트북에서 바꾼 grading은 쓰지 않습니다).\n"
+        "import importlib  # noqa: E402 (숨은 테스트는 보이는 테스트 뒤에 붙습니다)\n"
+        "import sys  # noqa: E402\n"
+        "\n"
+        'for _name in [n for n in sys.modules if n.split(".")[0] == "grading"]:\n'
+        "    del sys.modules[_name]\n"
+        f'{module} = importlib.import_module("grading.labs.{module}")\n'
+        f"{lines.strip()}\n"
+        "### END HIDDEN TESTS"
+    )

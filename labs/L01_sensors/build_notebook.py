@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from grading.notebook import given_code, markdown, notebook, scratch_code, solution, tests, write
+from grading.notebook import given_code, hidden_tests, markdown, notebook, scratch_code, solution, tests, write
 
 #: Lab facts, also stored in the notebook's ``metadata.sflab`` for the curriculum validator.
 LAB = {
@@ -20,18 +20,9 @@ LAB = {
     "scene": "sorting-line-v1",
 }
 
-#: Hidden tests start by loading the grader afresh, so a notebook that patched ``grading`` gains nothing.
-FRESH_GRADER = """\
-# 채점기를 설치된 패키지에서 새로 불러옵니다 (노트북에서 바꾼 grading은 쓰지 않습니다).
-import importlib, sys
-for _name in [n for n in sys.modules if n.split(".")[0] == "grading"]:
-    del sys.modules[_name]
-l01 = importlib.import_module("grading.labs.l01")"""
-
-
 def hidden(lines: str) -> str:
-    """A hidden-tests block: fresh grader, then ``lines``."""
-    return f"### BEGIN HIDDEN TESTS\n{FRESH_GRADER}\n{lines.strip()}\n### END HIDDEN TESTS"
+    """A hidden-tests block of this lab: a fresh grader, then ``lines`` (see ``hidden_tests``)."""
+    return hidden_tests(LAB["id"], lines)
 
 
 HEADER = """
