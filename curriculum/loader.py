@@ -39,10 +39,7 @@ def load_track(track_id: str) -> Track:
         )
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        labs = tuple(
-            LabRef(id=str(e["id"]), folder=str(e["folder"]), hours=int(e["hours"]), level=str(e["level"]))
-            for e in data.get("labs", [])
-        )
+        labs = tuple(_lab_ref(entry) for entry in data.get("labs", []))
         return Track(
             id=str(data["id"]),
             title_ko=str(data["title_ko"]),
@@ -54,6 +51,22 @@ def load_track(track_id: str) -> Track:
         raise LabError(
             f"{path}: 과정 파일을 읽을 수 없습니다: {error!r}", f"{path}: bad track file: {error!r}"
         ) from None
+
+
+def _lab_ref(entry: dict) -> LabRef:
+    """One ``[[labs]]`` entry of a track file."""
+    goals = entry.get("goals", [])
+    if not isinstance(goals, list):
+        raise TypeError(f"{entry.get('id')}: goals must be a list of strings")
+    return LabRef(
+        id=str(entry["id"]),
+        folder=str(entry["folder"]),
+        hours=int(entry["hours"]),
+        level=str(entry["level"]),
+        title_ko=str(entry.get("title_ko", "")),
+        title_en=str(entry.get("title_en", "")),
+        goals=tuple(str(goal) for goal in goals),
+    )
 
 
 def notebook_path(lab: LabRef, labs_dir: Path = LABS_DIR) -> Path:
@@ -91,6 +104,12 @@ def check_notebook(path: Path, lab: LabRef) -> list[str]:
         problems.append(f"노트북의 id {meta.get('id')}가 과정의 id {lab.id}와 다릅니다")
     if meta.get("level") not in (None, lab.level):
         problems.append(f"노트북의 수준 {meta.get('level')}이(가) 과정의 수준 {lab.level}과 다릅니다")
+    if lab.title_ko and meta.get("title_ko") not in (None, lab.title_ko):
+        problems.append(f"노트북의 제목 '{meta.get('title_ko')}'이(가) 과정의 제목 '{lab.title_ko}'과 다릅니다")
+    if meta.get("minutes") not in (None, lab.minutes):
+        problems.append(
+            f"노트북의 소요 시간 {meta.get('minutes')}분이 과정의 {lab.hours}차시({lab.minutes}분)와 다릅니다"
+        )
     cells = nb.get("cells", [])
     if any(c.get("outputs") or c.get("execution_count") for c in cells if c.get("cell_type") == "code"):
         problems.append("출력이 저장되어 있습니다 (출력 없이 커밋하세요)")
@@ -101,4 +120,7 @@ def check_notebook(path: Path, lab: LabRef) -> list[str]:
     for word in ("학습 목표", "스마트공장 수준", "소요 시간", "장면"):
         if word not in header:
             problems.append(f"첫 셀 머리말에 '{word}'가 없습니다")
+    for goal in lab.goals:
+        if goal not in header:
+            problems.append(f"과정의 학습 목표 '{goal}'가 노트북 머리말에 없습니다")
     return problems

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 #: Smart-factory levels, from the lowest (see ../shared/domain.md).
 LEVELS = ("기초", "중간1", "중간2", "고도")
+#: Minutes of one lesson hour (차시) as the labs count it (Korean high-school periods are 45–50 min).
+MINUTES_PER_HOUR = 45
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,16 @@ class LabRef:
     hours: int
     #: Smart-factory level the lab reaches, one of :data:`LEVELS`.
     level: str
+    #: Title in Korean and in English (the same as the notebook's ``metadata.sflab``).
+    title_ko: str = ""
+    title_en: str = ""
+    #: Learning goals (학습 목표) in Korean, each also written in the notebook's header.
+    goals: tuple[str, ...] = ()
+
+    @property
+    def minutes(self) -> int:
+        """Class time in minutes, at :data:`MINUTES_PER_HOUR` per lesson hour."""
+        return self.hours * MINUTES_PER_HOUR
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     build.add_argument("--out", required=True, help="만들 nbgrader 과정 폴더 / course directory to write")
     build.add_argument("--force", action="store_true", help="있는 폴더에 덮어쓰기 / overwrite")
     build.add_argument("--cell-timeout", type=int, default=None, help="채점 때 셀 하나의 제한 시간(초), 기본 60")
+    build.add_argument(
+        "--lab", action="append", default=[], metavar="ID", help="이 실습만 (여러 번 가능, 예: --lab L05)"
+    )
     build.add_argument("--no-release", action="store_true", help="release/ 만들지 않기 (generate_assignment 생략)")
     build.set_defaults(handler=_course_build)
+
+    plan = actions.add_parser(
+        "plan", parents=[COMMON], help="과정의 실습 계획(차시·수준·학습 목표) / a track's plan"
+    )
+    plan.add_argument("--track", default="common", help="과정(트랙) id (기본 common)")
+    plan.set_defaults(handler=_course_plan)
 
     grade = add_command(subparsers, "grade", "자동 채점과 피드백 / autograde and feedback", _needs_action)
     actions = grade.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -60,11 +69,22 @@ def _course_build(args: argparse.Namespace) -> int:
         force=args.force,
         release=not args.no_release,
         cell_timeout_s=args.cell_timeout or CELL_TIMEOUT_S,
+        lab_ids=args.lab or None,
     )
     if args.lang == "en":
         print(f"course {built.track.course_id} written to {built.root}: {', '.join(built.assignments)}")
     else:
         print(f"과정 {built.track.course_id}을(를) {built.root}에 만들었습니다: {', '.join(built.assignments)}")
+    return 0
+
+
+def _course_plan(args: argparse.Namespace) -> int:
+    from curriculum import load_track
+    from curriculum.plan import plan_markdown
+
+    track = load_track(args.track)
+    print(f"# {track.title_en if args.lang == 'en' else track.title_ko} ({track.id})\n")
+    print(plan_markdown(track, args.lang))
     return 0
 
 

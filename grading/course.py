@@ -15,7 +15,8 @@ through nbgrader's exchange) and runs ``sflab grade autograde L01``.
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from curriculum import check_track, load_track, notebook_path
@@ -97,6 +98,7 @@ def build_course(
     force: bool = False,
     release: bool = True,
     cell_timeout_s: int = CELL_TIMEOUT_S,
+    lab_ids: Sequence[str] | None = None,
 ) -> BuiltCourse:
     """Write an nbgrader course for ``track_id`` into ``out``.
 
@@ -106,11 +108,12 @@ def build_course(
         force: replace the ``source/`` and ``release/`` of an existing course directory.
         release: also run ``nbgrader generate_assignment`` for every lab.
         cell_timeout_s: seconds one cell may run while autograding.
+        lab_ids: only these labs of the track (``["L05"]``), in track order; ``None`` for all.
 
     Raises:
-        LabError: when the track is broken, ``out`` is not empty, or nbgrader fails.
+        LabError: when the track is broken, a lab id is not in it, ``out`` is not empty, or nbgrader fails.
     """
-    track = load_track(track_id)
+    track = only_labs(load_track(track_id), lab_ids)
     problems = check_track(track)
     if problems:
         raise LabError(
@@ -140,6 +143,24 @@ def build_course(
                     f"nbgrader generate_assignment {lab.id} failed:\n{result['log']}{result.get('error', '')}",
                 )
     return BuiltCourse(root, track, tuple(lab.id for lab in track.labs))
+
+
+def only_labs(track: Track, lab_ids: Sequence[str] | None) -> Track:
+    """``track`` keeping only the labs ``lab_ids`` (in track order); all of them for ``None``.
+
+    Raises:
+        LabError: when a lab id is not in the track.
+    """
+    if lab_ids is None:
+        return track
+    known = [lab.id for lab in track.labs]
+    unknown = [lab_id for lab_id in lab_ids if lab_id not in known]
+    if unknown:
+        raise LabError(
+            f"과정 '{track.id}'에 없는 실습: {', '.join(unknown)}. 있는 실습: {', '.join(known)}",
+            f"Track '{track.id}' has no lab {', '.join(unknown)}. Labs: {', '.join(known)}",
+        )
+    return replace(track, labs=tuple(lab for lab in track.labs if lab.id in lab_ids))
 
 
 def _config_text(track: Track, cell_timeout_s: int) -> str:

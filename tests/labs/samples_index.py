@@ -1,11 +1,31 @@
-"""Which prepared submissions each lab has (``grading.labs.<lab>_samples``), for the nbgrader tests."""
+"""Which labs the nbgrader tests grade, and the prepared submissions each lab has.
+
+Every lab of the common track, unless ``SFLAB_TEST_LABS`` names some (``SFLAB_TEST_LABS=L05,L08``):
+a lab author grades just their lab while writing it. CI never sets it.
+"""
 
 from __future__ import annotations
 
 import importlib
+import os
 from types import ModuleType
 
-from curriculum import load_track
+from curriculum import LabRef, load_track
+
+#: Environment variable restricting the nbgrader tests to some labs (comma-separated ids).
+ONLY_LABS_VARIABLE = "SFLAB_TEST_LABS"
+
+
+def selected_labs() -> list[LabRef]:
+    """The common track's labs the nbgrader tests grade, in track order."""
+    labs = list(load_track("common").labs)
+    wanted = {lab_id.strip() for lab_id in os.environ.get(ONLY_LABS_VARIABLE, "").split(",") if lab_id.strip()}
+    return [lab for lab in labs if lab.id in wanted] if wanted else labs
+
+
+def lab_selected(lab_id: str) -> bool:
+    """Whether the nbgrader tests grade ``lab_id`` in this run."""
+    return any(lab.id == lab_id for lab in selected_labs())
 
 
 def lab_samples(lab_id: str) -> ModuleType | None:
@@ -17,9 +37,9 @@ def lab_samples(lab_id: str) -> ModuleType | None:
 
 
 def prepared_students() -> list[str]:
-    """Every prepared submission of every lab in the common track, as ``<lab>-<sample>``."""
+    """Every prepared submission of every selected lab, as ``<lab>-<sample>``."""
     names = []
-    for lab in load_track("common").labs:
+    for lab in selected_labs():
         samples = lab_samples(lab.id)
         names += [f"{lab.id}-{sample}" for sample in (samples.SAMPLES if samples else {})]
     return names
