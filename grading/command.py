@@ -30,9 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     build.add_argument("--no-release", action="store_true", help="release/ 만들지 않기 (generate_assignment 생략)")
     build.set_defaults(handler=_course_build)
 
-    plan = actions.add_parser(
-        "plan", parents=[COMMON], help="과정의 실습 계획(차시·수준·학습 목표) / a track's plan"
-    )
+    plan = actions.add_parser("plan", parents=[COMMON], help="과정의 실습 계획(차시·수준·학습 목표) / a track's plan")
     plan.add_argument("--track", default="common", help="과정(트랙) id (기본 common)")
     plan.set_defaults(handler=_course_plan)
 

@@ -77,6 +77,7 @@ def test_feedback_shows_messages_but_no_hidden_test(graded_course):
         for page in pages:
             assert leaks(page, hidden) == [], page
 
+
 @needs_l01
 def test_feedback_carries_the_korean_rubric_messages(graded_course):
     partial = (graded_course.root / "feedback" / "L01-partial" / "L01" / "L01_sensors.html").read_text()
