@@ -15,7 +15,7 @@ run: $(STAMP_RUN)
 test: $(STAMP_TEST) lint typecheck pytest
 
 lint: $(STAMP_TEST)
-	$(BIN)/ruff check simulator grading curriculum tests
+	$(BIN)/ruff check simulator grading curriculum labs tests
 
 typecheck: $(STAMP_TEST)
 	$(BIN)/mypy simulator grading curriculum
