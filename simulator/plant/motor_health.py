@@ -32,6 +32,8 @@ AMBIENT_C, TEMPERATURE_RISE_C, THERMAL_TAU_S = 25.0, 35.0, 900.0
 HEALTHY_MM_S, STANDING_MM_S = 1.1, 0.05
 #: Vibration at which the bearing seizes (ISO 10816-1 zone D for small machines), in mm/s.
 BREAKDOWN_MM_S = 11.2
+#: Extra winding heating from a worn bearing's friction while the motor turns, in kelvin per mm/s of wear.
+BEARING_HEATING_C_PER_MM_S = 2.0
 #: Vibration added by wear at the start of its exponential growth, in mm/s.
 WEAR_SCALE_MM_S = 0.25
 #: Relative noise of each measurement (one standard deviation).
@@ -81,7 +83,8 @@ class MotorHealth:
         load = (IDLE_LOAD + LOAD_PER_PART * parts_on_belt) * (1.0 + 0.03 * wear_mm_s) if running else 0.0
         noise = self._rng.standard_normal(3)
         self.current_a = load * self.rated_current_a * (1.0 + NOISE_SHARE["current"] * noise[0]) if running else 0.0
-        heating_c = AMBIENT_C + TEMPERATURE_RISE_C * load * load + 2.0 * wear_mm_s
+        bearing_friction_c = BEARING_HEATING_C_PER_MM_S * wear_mm_s if running else 0.0  # only while it turns
+        heating_c = AMBIENT_C + TEMPERATURE_RISE_C * load * load + bearing_friction_c
         self._winding_c += (heating_c - self._winding_c) * (1.0 - math.exp(-dt_s / THERMAL_TAU_S))
         self.temperature_c = self._winding_c * (1.0 + NOISE_SHARE["temperature"] * noise[1])
         base_mm_s = HEALTHY_MM_S + wear_mm_s if running else STANDING_MM_S

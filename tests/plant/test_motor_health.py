@@ -54,6 +54,17 @@ def test_wear_grows_vibration_until_the_motor_seizes_and_the_belt_stops() -> Non
     assert plant.snapshot().conveyors[1].speed_m_per_s > 0
 
 
+def test_a_seized_motor_cools_down_instead_of_heating_on_its_own() -> None:
+    wear = Fault("wear", "sorter_forward", start_s=60, severity=6.0)  # e-fold every 10 min: seizes within the hour
+    plant = started(Plant("sorting-line-v1", seed=2, program="reference", faults=[wear]))
+    while plant.kpis().motor_failures == 0:
+        plant.run(60)
+    at_failure = plant.io.sorter_temperature
+    plant.run(minutes=40)  # the wear model keeps growing, but a motor that stands still has no bearing friction
+    assert plant.io.sorter_current == 0
+    assert plant.io.sorter_temperature < at_failure - 20  # 0.1 °C: cooling towards the 25 °C room
+
+
 def test_wear_must_target_a_conveyor_motor() -> None:
     from simulator.plant.faults import FaultError
 
