@@ -1,0 +1,631 @@
+"""Checks for lab L05 — sequence control and state machines (시퀀스 제어와 상태기계, SFC).
+
+Rubric (one nbgrader grade cell per criterion):
+
+===============  ======  ==========================================================
+criterion        points  the student's program must …
+===============  ======  ==========================================================
+l05_transitions  2       ``next_state`` give the right next step for every case of
+                         the SFC's transitions, with the e-stop first (priorities)
+l05_sorting      3       ``Sorter`` (the RUN step's action) sort by height and
+                         material into three bins over a simulated hour: no
+                         mis-sort, no collision, no broken rule
+l05_jam          3       ``SortingLine`` find a jammed infeed with the transit
+                         watchdog, stop the line with the red lamp, leave JAM on
+                         reset after the jam is cleared, and sort again after start:
+                         the parts on the line reach their own bins, no collision
+l05_estop        2       ``SortingLine`` stop every motion at once on the e-stop,
+                         stay stopped until release + reset, and after start (with
+                         its start-up warning) sort again, as above
+===============  ======  ==========================================================
+
+Visible tests use one seed and the SFC's simple arrows; hidden tests use other seeds, other
+fault and e-stop times and every combination of the transition inputs.
+
+The jam and the e-stop come at a moment the grader picks on the plant, not at a fixed time:
+the jam when a part is on the infeed between the entry eye and the inspection eye (so there is
+something to detect) and none near the feeder (so no part is dropped right behind a stopped one
+before the jam is found), the e-stop when no pusher is moving and no part stands in front of one
+(so a dropped part cannot spoil the sorting after the restart).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import product
+from typing import Any
+
+from grading.checks import CheckFailed, describe_error, expect_no_violations, expect_plc_running
+from grading.isolation import run_isolated
+from grading.labs.l04 import first_change, output_at
+from grading.runner import START_AT_S, START_HOLD_S, RunReport
+from grading.tracing import TracingProgram
+
+#: The lab's scene.
+SCENE = "sorting-line-v1"
+#: The SFC's steps (the values of ``SortingLine.state``).
+STATES = ("IDLE", "START", "RUN", "JAM", "ESTOP")
+#: The inputs of ``next_state`` besides the state, in the order the notebook lists them.
+INPUTS = ("estop", "stop", "start", "reset", "jam", "warned")
+#: Start-up warning (START step) the line must give before it moves, in seconds.
+WARNING_S = 3.0
+#: Motion outputs: what the e-stop and the JAM step must switch off.
+BELTS = ("feeder_on", "infeed_motor", "sorter_forward", "sorter_reverse")
+PUSHERS = ("pusher_metal_out", "pusher_ng_out")
+#: Where the infeed jam is injected: a part's centre between these points (between the eyes), in metres.
+TRANSIT_ZONE_M = (0.6, 1.05)
+#: … and no part behind it closer to the feeder than this, in metres (the feeder keeps placing parts until the
+#: jam is found, and a part dropped right behind a stopped one would leave a pair too close to sort).
+FEEDER_CLEAR_M = 0.5
+#: How long the infeed stays jammed before the operator has cleared it, in seconds.
+JAM_S = 30.0
+#: Latest detection after the jam began, in seconds (the watchdog's PT is 6 s; a part needs 4 s).
+DETECT_LATEST_S = 8.0
+#: A pusher is "busy" for the e-stop picker when a part's centre is this close to it, in metres.
+PUSHER_CLEARANCE_M = 0.15
+#: The operator's steps after the e-stop, in seconds after it: reset while still pressed, release,
+#: start without reset (must not run), reset, start.
+ESTOP_RESET_EARLY_S, ESTOP_RELEASE_S, ESTOP_START_EARLY_S, ESTOP_RESET_S, ESTOP_START_S = 3.0, 8.0, 10.0, 13.0, 15.0
+#: After a jam: reset and start, in seconds after the jam was cleared.
+JAM_RESET_AFTER_S, JAM_START_AFTER_S = 3.0, 5.0
+#: Simulated seconds the line runs after the restart, and the parts it must sort in that time
+#: (fewer in proportion when the feeder breaks down meanwhile).
+AFTER_RESTART_S = 80.0
+MIN_PARTS_AFTER_RESTART = 8
+#: Parts a healthy line sorts per simulated minute at least (the feeder gives about 15).
+MIN_PARTS_PER_MIN = 10.0
+
+#: The SFC's simple arrows: (state, inputs that are on) → next state; the visible test.
+VISIBLE_CASES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("IDLE", (), "IDLE"),
+    ("IDLE", ("start",), "START"),
+    ("START", (), "START"),
+    ("START", ("warned",), "RUN"),
+    ("RUN", (), "RUN"),
+    ("RUN", ("stop",), "IDLE"),
+    ("RUN", ("jam",), "JAM"),
+    ("JAM", (), "JAM"),
+    ("JAM", ("reset",), "IDLE"),
+    ("RUN", ("estop",), "ESTOP"),
+    ("IDLE", ("estop",), "ESTOP"),
+    ("ESTOP", (), "ESTOP"),
+    ("ESTOP", ("reset",), "IDLE"),
+    ("ESTOP", ("estop", "reset"), "ESTOP"),
+)
+
+
+def expected_state(state: str, *, estop: bool, stop: bool, start: bool, reset: bool, jam: bool, warned: bool) -> str:
+    """The grader's own transition table (the model answer's priorities).
+
+    1. the e-stop, from every step; 2. JAM and ESTOP leave only on reset; 3. IDLE → START on the
+    start edge unless stop is held; 4. START/RUN → JAM on a jam, then → IDLE on stop; 5. START → RUN
+    when the warning time is up.
+    """
+    if estop:
+        return "ESTOP"
+    if state in ("JAM", "ESTOP"):
+        return "IDLE" if reset else state
+    if state == "IDLE":
+        return "START" if start and not stop else "IDLE"
+    if jam:
+        return "JAM"
+    if stop:
+        return "IDLE"
+    if state == "START" and warned:
+        return "RUN"
+    return state
+
+
+# ---------------------------------------------------------------- called by the test cells
+def check_transitions(next_state: Any, *, every_case: bool = False) -> None:
+    """``next_state`` gives the SFC's next step: the simple arrows, or every input combination.
+
+    Args:
+        next_state: the student's function ``next_state(state, estop, stop, start, reset, jam, warned)``.
+        every_case: False for :data:`VISIBLE_CASES`; True for all 5 × 64 cases (the priorities).
+
+    Raises:
+        CheckFailed: with the first case whose answer is wrong.
+    """
+    run_isolated(f"{__name__}:_grade_transitions", next_state, every_case)
+
+
+def check_sorting(sorter: Any, *, seed: int, minutes: float = 60.0) -> None:
+    """``sorter`` (the RUN step's action) sorts every part into its bin, belts always running.
+
+    Raises:
+        CheckFailed: with the first mis-sorted part, a collision or a broken rule.
+    """
+    run_isolated(f"{__name__}:_grade_sorting", sorter, seed, minutes)
+
+
+def check_jam_recovery(line: Any, *, seed: int, jam_after_s: float = 120.0) -> None:
+    """``line`` detects a jammed infeed, stops with the red lamp, and recovers on reset + start.
+
+    Args:
+        line: the student's ``SortingLine`` class.
+        seed: plant seed.
+        jam_after_s: the infeed jams at the first moment after this time when a part is between the eyes.
+
+    Raises:
+        CheckFailed: naming the first thing that went wrong and the step to look at.
+    """
+    run_isolated(f"{__name__}:_grade_jam", line, seed, jam_after_s)
+
+
+def check_estop_restart(line: Any, *, seed: int, estop_after_s: float = 90.0) -> None:
+    """``line`` stops at once on the e-stop and restarts only after release + reset + start.
+
+    Args:
+        line: the student's ``SortingLine`` class.
+        seed: plant seed.
+        estop_after_s: the e-stop is pressed at the first quiet moment (no pusher busy) after this time.
+
+    Raises:
+        CheckFailed: naming the first thing that went wrong and the step to look at.
+    """
+    run_isolated(f"{__name__}:_grade_estop", line, seed, estop_after_s)
+
+
+# ---------------------------------------------------------------- a run with an operator
+class OperatorRun:
+    """A plant running the student's program, with an operator who watches it and acts.
+
+    Unlike a fixed script, the operator can wait for a moment on the plant (a part between the
+    eyes, no pusher busy) before jamming the belt or pressing the e-stop.
+    """
+
+    def __init__(self, program: Any, *, seed: int) -> None:
+        from simulator.plant import Plant
+
+        self.seed = seed
+        self.tracer = TracingProgram(program)
+        self.plant = Plant(SCENE, seed=seed, program=self.tracer)
+        self.tracer.attach(self.plant)
+        self.plant.press("start", hold_s=START_HOLD_S, at_s=START_AT_S)
+
+    @property
+    def now_s(self) -> float:
+        """Simulated time, in seconds."""
+        return self.plant.now_s
+
+    def run_until(self, time_s: float) -> None:
+        """Let the plant run to ``time_s``."""
+        with self.tracer.alarm_installed():
+            self.plant.run_until(time_s)
+
+    def wait_for(self, moment: Callable[[Any], bool], *, after_s: float, within_s: float, step_s: float = 0.05) -> bool:
+        """Run from ``after_s`` in steps until ``moment(snapshot)`` holds; False after ``within_s`` or a PLC stop."""
+        self.run_until(after_s)
+        while self.now_s < after_s + within_s:
+            if self.plant.plc.fault is not None:
+                return False
+            if moment(self.plant.snapshot()):
+                return True
+            self.run_until(self.now_s + step_s)
+        return False
+
+    def run_feeding(self, time_s: float, step_s: float = 0.5) -> float:
+        """Run to ``time_s`` and return how many of those seconds the feeder was ready (not broken down)."""
+        ready_s = 0.0
+        while self.now_s < time_s - 1e-9:
+            io: Any = self.plant.io
+            ready = bool(io.feeder_ready)
+            begin = self.now_s
+            self.run_until(min(time_s, begin + step_s))
+            ready_s += (self.now_s - begin) if ready else 0.0
+        return ready_s
+
+    def report(self) -> RunReport:
+        """What happened, as :func:`grading.runner.run_program` reports it."""
+        plant = self.plant
+        kpis = plant.kpis()
+        self.tracer.rules.add_collisions(plant.now_s, kpis.collisions)
+        fault = plant.plc.fault
+        return RunReport(
+            scene=SCENE,
+            seed=self.seed,
+            minutes=plant.now_s / 60.0,
+            faults=tuple(f"{f.kind}:{f.target}" for f in plant.faults),
+            kpis=kpis,
+            records=list(plant.records),
+            final=plant.snapshot(),
+            changes=self.tracer.changes,
+            violations=list(self.tracer.rules.violations),
+            violation_counts=dict(self.tracer.rules.counts),
+            plc_fault_ko=fault.ko if fault else "",
+            plc_fault_en=fault.en if fault else "",
+        )
+
+
+def _running(snapshot: Any) -> bool:
+    return bool(snapshot.tags["infeed_motor"] and snapshot.tags["sorter_forward"])
+
+
+def _part_between_eyes(snapshot: Any) -> int | None:
+    """The id of a part on the infeed between the entry and the inspection eye, or None."""
+    low, high = TRANSIT_ZONE_M
+    return next((item.id for item in snapshot.items if low <= item.x_m <= high), None)
+
+
+def _time_to_jam(snapshot: Any) -> bool:
+    """The line runs, a part is between the eyes, and none is near the feeder."""
+    near_feeder = any(item.x_m < FEEDER_CLEAR_M for item in snapshot.items)
+    return _running(snapshot) and _part_between_eyes(snapshot) is not None and not near_feeder
+
+
+def _pushers_quiet(snapshot: Any) -> bool:
+    """No solenoid on, both cylinders back, and no part in front of a pusher."""
+    if any(snapshot.tags[tag] for tag in PUSHERS) or any(p.stroke > 0 for p in snapshot.pushers):
+        return False
+    return all(abs(item.x_m - p.position_m) > PUSHER_CLEARANCE_M for item in snapshot.items for p in snapshot.pushers)
+
+
+def _switched_on(report: RunReport, tags: tuple[str, ...], after_s: float, before_s: float) -> tuple[str, float] | None:
+    """The first of ``tags`` switched on within (after_s, before_s), with its time, or None."""
+    for change in report.changes:
+        if change.value and change.tag in tags and after_s < change.time_s < before_s:
+            return change.tag, change.time_s
+    return None
+
+
+# ---------------------------------------------------------------- run in the isolated child
+def _grade_transitions(next_state: Any, every_case: bool) -> str:
+    if every_case:
+        cases = [
+            (state, tuple(name for name, on in zip(INPUTS, values, strict=True) if on))
+            for state in STATES
+            for values in product((False, True), repeat=len(INPUTS))
+        ]
+    else:
+        cases = [(state, on) for state, on, _ in VISIBLE_CASES]
+    for state, on in cases:
+        inputs = {name: name in on for name in INPUTS}
+        right = expected_state(state, **inputs)
+        shown = ", ".join(f"{name}={inputs[name]}" for name in INPUTS)
+        try:
+            got = next_state(state, **inputs)
+        except Exception as error:  # noqa: BLE001 - the student's bug, reported as a failed check
+            ko, en = describe_error(error)
+            raise CheckFailed(
+                f"next_state('{state}', {shown})가 오류를 냈습니다 — {ko} (1단계)",
+                f"next_state('{state}', {shown}) raised an error — {en} (step 1)",
+            ) from None
+        if got != right:
+            hint_ko, hint_en = _transition_hint(state, on, right)
+            raise CheckFailed(
+                f"next_state('{state}', {shown})가 {got!r}을(를) 돌려주었습니다. {right!r}이어야 합니다. "
+                f"{hint_ko} (1단계)",
+                f"next_state('{state}', {shown}) returned {got!r}; it must be {right!r}. {hint_en} (step 1)",
+            )
+    return "ok"
+
+
+def _transition_hint(state: str, on: tuple[str, ...], right: str) -> tuple[str, str]:
+    """Which rule of the SFC the wrong case is about."""
+    if "estop" in on:
+        return (
+            "비상정지는 어느 스텝에서나, 다른 어떤 조건보다 먼저 ESTOP으로 갑니다 (리셋을 눌러도 비상정지가 눌려 "
+            "있으면 ESTOP에 머뭅니다).",
+            "The e-stop goes to ESTOP from every step, before any other condition (even with reset pressed).",
+        )
+    if state in ("JAM", "ESTOP"):
+        return (
+            f"{state}는 리셋으로만 IDLE로 나갑니다. 시작·정지 버튼이나 비상정지 해제만으로는 나가지 않습니다.",
+            f"{state} is left only by reset (to IDLE), never by start, stop or the e-stop's release alone.",
+        )
+    if "jam" in on and state in ("START", "RUN"):
+        return (
+            "걸림(jam)은 정지 버튼보다 우선입니다: 둘이 함께 오면 JAM으로 가서 적색등으로 알려야 합니다.",
+            "A jam comes before the stop button: with both, go to JAM so the red lamp tells the operator.",
+        )
+    if state == "IDLE":
+        return (
+            "IDLE에서는 시작 버튼의 상승 에지(start)가 있고 정지 버튼이 눌려 있지 않을 때만 START로 갑니다.",
+            "IDLE goes to START only on the start edge with the stop button not pressed.",
+        )
+    if "stop" in on:
+        return ("START와 RUN에서 정지 버튼은 IDLE로 돌아갑니다.", "Stop returns START and RUN to IDLE.")
+    if state == "START":
+        return (
+            "START는 기동 경보 시간이 끝나면(warned) RUN으로 갑니다. 그 전에는 START에 머뭅니다.",
+            "START goes to RUN when the warning time is up (warned), not before.",
+        )
+    return (f"이 경우에는 {right}여야 합니다.", f"In this case the next step is {right}.")
+
+
+def _grade_sorting(sorter: Any, seed: int, minutes: float) -> str:
+    from grading.runner import run_program
+
+    if not isinstance(sorter, type):
+        raise CheckFailed("Sorter는 클래스여야 합니다 (2단계).", "Sorter must be a class (step 2).")
+    report = run_program(_belts_always_on(sorter), SCENE, seed=seed, minutes=minutes)
+    expect_plc_running(report, "Sorter", "Sorter")
+    minimum = int(MIN_PARTS_PER_MIN * minutes)
+    if report.kpis.produced < minimum:
+        raise CheckFailed(
+            f"{minutes:g}분 동안 부품이 {report.kpis.produced}개만 상자에 들어갔습니다 (최소 {minimum}개). "
+            "푸셔를 켠 채로 두어 부품을 막고 있지 않은지 보세요: 전진단 리밋 스위치가 켜지면 솔레노이드를 "
+            "끄세요 (2단계).",
+            f"Only {report.kpis.produced} parts reached a bin in {minutes:g} min (at least {minimum}). Is a pusher "
+            "left out, blocking the belt? Switch the solenoid off when its extended switch is made (step 2).",
+        )
+    _expect_sorted(report, "2단계", "step 2")
+    expect_no_violations(report)
+    return "ok"
+
+
+def _belts_always_on(sorter_class: type) -> type:
+    """A program that runs the belts (while the e-stop is out) and the student's Sorter every scan."""
+
+    class BeltsAndSorter:
+        def __init__(self) -> None:
+            self.sorter = sorter_class()
+
+        def scan(self, io: Any) -> None:
+            run = io.estop_ok
+            io.feeder_on = io.infeed_motor = io.sorter_forward = run
+            self.sorter.scan(io)
+
+    return BeltsAndSorter
+
+
+def _expect_sorted(report: RunReport, step_ko: str, step_en: str) -> None:
+    """Every part reached its own bin; else fail naming the first mis-sorted part."""
+    wrong = [r for r in report.records if r.result == "MIS_SORT"]
+    if not wrong:
+        return
+    first = wrong[0]
+    what = "불량품" if first.defect else {"metal": "금속 부품", "plastic": "플라스틱 부품"}.get(first.material, "부품")
+    what_en = "defective part" if first.defect else f"{first.material} part"
+    raise CheckFailed(
+        f"부품 {len(report.records)}개 중 {len(wrong)}개가 잘못된 상자에 들어갔습니다. 처음 것은 "
+        f"{first.finished_s:.1f}초에 {first.bin}에 들어간 {what}(높이 {first.height_mm:.1f} mm)로, "
+        f"{first.correct_bin}에 가야 했습니다. 두 푸셔 사이에는 부품이 두 개 있을 수 있습니다: 결정은 큐(deque)로 "
+        f"부품 순서대로 넘기고, 푸셔 앞 광전센서의 상승 에지마다 하나씩 꺼내세요 ({step_ko}).",
+        f"{len(wrong)} of {len(report.records)} parts went to the wrong bin. The first, a {what_en} "
+        f"({first.height_mm:.1f} mm), reached {first.bin} at {first.finished_s:.1f} s but belonged in "
+        f"{first.correct_bin}. Two parts can be between the pushers: pass decisions on in a queue (deque), one per "
+        f"rising edge of the pusher's eye ({step_en}).",
+    )
+
+
+def _expect_restarted(
+    report: RunReport, start_s: float, feeding_s: float, stopped: tuple[int, ...], step_ko: str, step_en: str
+) -> None:
+    """After the start at ``start_s`` the line moved again and sorted parts, without collisions.
+
+    Args:
+        report: the run.
+        start_s: when the operator pressed start after the stop.
+        feeding_s: how long the feeder was ready after the start (fewer parts are asked for when it broke down).
+        stopped: ids of the parts on the line when it stopped: each must reach its own bin (the tracking
+            queues must survive the stop). Mis-sorts of other parts are the sorting criterion's business.
+        step_ko: the step to look at, in Korean.
+        step_en: the same in English.
+    """
+    moving = first_change(report, "sorter_forward", True, start_s)
+    if moving is None or moving > start_s + WARNING_S + 2.0:
+        raise CheckFailed(
+            f"{start_s:g}초에 시작 버튼을 눌렀는데 {WARNING_S + 2.0:g}초가 지나도 컨베이어가 돌지 않습니다. "
+            f"IDLE → START(시작 에지) → RUN({WARNING_S:g}초 뒤)으로 가는지, RUN 스텝에서 컨베이어를 켜는지 보세요 "
+            f"({step_ko}).",
+            f"Start was pressed at {start_s:g} s but the belts were not running {WARNING_S + 2.0:g} s later. Check "
+            f"IDLE → START (start edge) → RUN ({WARNING_S:g} s later) and that RUN switches the belts on ({step_en}).",
+        )
+    after = [r for r in report.records if r.finished_s > start_s]
+    minimum = int(MIN_PARTS_AFTER_RESTART * feeding_s / AFTER_RESTART_S)
+    if len(after) < minimum:
+        raise CheckFailed(
+            f"다시 시작한 뒤 {AFTER_RESTART_S:g}초 동안 부품이 {len(after)}개만 상자에 들어갔습니다 "
+            f"(최소 {minimum}개). RUN 스텝에서 공급기(feeder_on)와 컨베이어가 계속 켜져 있는지 보세요 ({step_ko}).",
+            f"Only {len(after)} parts reached a bin in the {AFTER_RESTART_S:g} s after the restart (at least "
+            f"{minimum}). Check that RUN keeps feeder_on and the belts on ({step_en}).",
+        )
+    finished = {r.item_id: r for r in report.records}
+    lost = [item_id for item_id in stopped if item_id not in finished]
+    if lost:
+        raise CheckFailed(
+            f"라인이 멈출 때 위에 있던 부품 {len(stopped)}개 중 {len(lost)}개(번호 {lost[0]} …)가 다시 시작한 뒤에도 "
+            f"상자에 들어가지 않았습니다 ({step_ko}).",
+            f"{len(lost)} of the {len(stopped)} parts on the line when it stopped (id {lost[0]} …) never reached a bin "
+            f"after the restart ({step_en}).",
+        )
+    wrong = [finished[item_id] for item_id in stopped if finished[item_id].result == "MIS_SORT"]
+    if wrong:
+        first = wrong[0]
+        raise CheckFailed(
+            f"라인이 멈출 때 위에 있던 부품 {len(stopped)}개 중 {len(wrong)}개가 다시 시작한 뒤 잘못된 상자에 "
+            f"들어갔습니다 (처음: 번호 {first.item_id}, {first.bin}, 맞는 상자 {first.correct_bin}). 멈춘 부품은 "
+            "벨트 위 같은 자리에서 다시 출발합니다: 스텝이 바뀌어도 Sorter의 결정 큐를 지우거나 새로 만들지 "
+            f"말고, ESTOP에서는 abort()만 부르세요 ({step_ko}).",
+            f"{len(wrong)} of the {len(stopped)} parts on the line when it stopped reached the wrong bin after the "
+            f"restart (first: id {first.item_id} in {first.bin}, belongs in {first.correct_bin}). Stopped parts start "
+            "again from where they stand: keep the Sorter's queues through every step; in ESTOP call only abort() "
+            f"({step_en}).",
+        )
+    if report.kpis.collisions:
+        raise CheckFailed(
+            f"부품 충돌이 {report.kpis.collisions}번 있었습니다. 멈춰 있는 동안 공급기는 다음 부품을 들고 기다리므로, "
+            "RUN이 되자마자 공급기를 켜면 앞 부품 바로 뒤(10 cm)에 놓여 푸셔가 두 개를 함께 칩니다. 순차 기동: "
+            f"컨베이어를 먼저 돌리고 공급기는 TON으로 3초 뒤에 켜세요 ({step_ko}).",
+            f"{report.kpis.collisions} collision(s). While the line stands the feeder waits with the next part; "
+            "switched on together with the belts it drops it 10 cm behind the previous one and a pusher hits both. "
+            f"Start in sequence: belts first, the feeder 3 s later with a TON ({step_en}).",
+        )
+    expect_no_violations(report)
+
+
+def _fail_not_running(report: RunReport, after_s: float) -> None:
+    """The line never ran long enough for the operator's test: say why, as far as the run shows."""
+    expect_plc_running(report, "SortingLine", "SortingLine")
+    red = first_change(report, "lamp_red", True, 0.0)
+    if red is not None:
+        raise CheckFailed(
+            f"걸림도 비상정지도 없는데 {red:.2f}초에 적색등을 켜고 라인을 세웠습니다 (오경보). 부품이 투입 "
+            "광전센서에서 검사 위치까지 가는 데 4초 걸립니다: 통과 감시 타이머는 RUN에서, 지나가는 중인 부품이 "
+            "있을 때만, PT=6초로 재고, 부품이 검사 위치에 도착할 때마다 다시 시작하세요 (3단계).",
+            f"The red lamp came on and the line stopped at {red:.2f} s with no jam and no e-stop (false alarm). A "
+            "part needs 4 s from the entry eye to inspection: time only in RUN, only while a part is in transit, with "
+            "PT = 6 s, and restart the timer whenever a part arrives (step 3).",
+        )
+    raise CheckFailed(
+        f"{after_s:g}초 뒤에도 라인이 부품을 나르고 있지 않습니다. 0.5초에 시작 버튼을 누르면 START를 거쳐 "
+        f"{WARNING_S:g}초 뒤 RUN에서 컨베이어(infeed_motor, sorter_forward)와 공급기가 돌아야 합니다 (1·3단계).",
+        f"The line was not carrying parts after {after_s:g} s. After start at 0.5 s it must go through START to RUN "
+        f"({WARNING_S:g} s later) and run the belts and the feeder (steps 1 and 3).",
+    )
+
+
+def _grade_jam(line: Any, seed: int, jam_after_s: float) -> str:
+    from simulator.plant import Fault
+
+    run = OperatorRun(line, seed=seed)
+    if not run.wait_for(_time_to_jam, after_s=jam_after_s, within_s=240.0):
+        _fail_not_running(run.report(), jam_after_s)
+    jam_s = run.now_s
+    stopped = tuple(item.id for item in run.plant.snapshot().items)
+    run.plant.inject(Fault("jam", "infeed_motor", start_s=jam_s, end_s=jam_s + JAM_S))
+    reset_s, start_s = jam_s + JAM_S + JAM_RESET_AFTER_S, jam_s + JAM_S + JAM_START_AFTER_S
+    run.plant.press("reset", hold_s=START_HOLD_S, at_s=reset_s)
+    run.plant.press("start", hold_s=START_HOLD_S, at_s=start_s)
+    run.run_until(start_s)
+    feeding_s = run.run_feeding(start_s + AFTER_RESTART_S)
+    report = run.report()
+    expect_plc_running(report, "SortingLine", "SortingLine")
+
+    false_alarm = first_change(report, "lamp_red", True, 0.0, jam_s)
+    if false_alarm is not None:
+        raise CheckFailed(
+            f"걸림이 없는데 {false_alarm:.2f}초에 적색등을 켰습니다 (오경보). 부품이 투입 광전센서에서 검사 위치까지 "
+            "가는 데 4초 걸립니다: 통과 감시 타이머는 RUN에서, 지나가는 중인 부품이 있을 때만, PT=6초로 재고 "
+            "부품이 검사 위치에 도착할 때마다 다시 시작하세요 (3단계).",
+            f"The red lamp came on at {false_alarm:.2f} s with no jam (false alarm). A part needs 4 s from the entry "
+            "eye to inspection: time only in RUN, only while a part is in transit, with PT = 6 s, and restart the "
+            "timer whenever a part arrives (step 3).",
+        )
+    alarm = first_change(report, "lamp_red", True, jam_s, jam_s + DETECT_LATEST_S)
+    if alarm is None:
+        raise CheckFailed(
+            f"{jam_s:.1f}초에 투입 컨베이어가 걸려 부품이 검사 위치에 오지 못했는데 {DETECT_LATEST_S:g}초 안에 "
+            "적색등(lamp_red)이 켜지지 않았습니다. entry_eye의 상승 에지로 들어온 부품을 세고 inspect_eye의 상승 "
+            "에지로 빼서, 지나가는 중인 부품이 6초 넘게 도착하지 않으면 jam을 True로 돌려주세요(watch_transit). "
+            "JAM 스텝에서는 적색등을 켭니다 (3단계).",
+            f"The infeed jammed at {jam_s:.1f} s and no part reached inspection, but the red lamp was not on within "
+            f"{DETECT_LATEST_S:g} s. Count parts in on entry_eye's rising edge and out on inspect_eye's, and return "
+            "jam = True when one in transit has not arrived for 6 s (watch_transit). JAM lights the red lamp (step 3).",
+        )
+    moving = [tag for tag in BELTS if output_at(report, tag, alarm + 0.05)]
+    if moving:
+        raise CheckFailed(
+            f"{alarm:.2f}초에 걸림을 알렸지만 {', '.join(moving)}이(가) 계속 켜져 있습니다. JAM 스텝에서는 공급기와 "
+            "두 컨베이어를 멈추세요 (3단계).",
+            f"The jam was signalled at {alarm:.2f} s but {', '.join(moving)} stayed on. JAM stops the feeder and both "
+            "belts (step 3).",
+        )
+    early = _switched_on(report, BELTS, alarm, reset_s)
+    lamp_off = first_change(report, "lamp_red", False, alarm, reset_s - 0.01)
+    if early is not None or lamp_off is not None:
+        when = early[1] if early is not None else lamp_off
+        raise CheckFailed(
+            f"JAM 스텝이 리셋({reset_s:.1f}초) 전인 {when:.2f}초에 끝났습니다. JAM은 작업자가 걸림을 치우고 리셋을 "
+            "누를 때까지 라인을 세우고 적색등을 켜 둡니다. 걸림 신호가 꺼졌다고 스스로 나가면 안 됩니다 (1·3단계).",
+            f"The JAM step ended at {when:.2f} s, before reset ({reset_s:.1f} s). JAM holds the line stopped with the "
+            "red lamp on until the operator clears the jam and presses reset (steps 1 and 3).",
+        )
+    if output_at(report, "lamp_red", reset_s + 1.0):
+        raise CheckFailed(
+            f"걸림을 치우고 {reset_s:.1f}초에 리셋을 눌렀는데 적색등이 꺼지지 않았습니다. 리셋으로 JAM → IDLE로 "
+            "가세요 (1·3단계).",
+            f"The jam was cleared and reset pressed at {reset_s:.1f} s, but the red lamp stayed on. Reset takes JAM "
+            "to IDLE (steps 1 and 3).",
+        )
+    _expect_restarted(report, start_s, feeding_s, stopped, "3단계", "step 3")
+    return "ok"
+
+
+def _grade_estop(line: Any, seed: int, estop_after_s: float) -> str:
+    run = OperatorRun(line, seed=seed)
+    if not run.wait_for(lambda s: _running(s) and _pushers_quiet(s), after_s=estop_after_s, within_s=60.0):
+        _fail_not_running(run.report(), estop_after_s)
+    estop_s = run.now_s
+    plant = run.plant
+    stopped = tuple(item.id for item in plant.snapshot().items)
+    plant.press("estop")
+    plant.press("reset", hold_s=START_HOLD_S, at_s=estop_s + ESTOP_RESET_EARLY_S)
+    plant.press("start", hold_s=START_HOLD_S, at_s=estop_s + ESTOP_START_EARLY_S)
+    plant.press("reset", hold_s=START_HOLD_S, at_s=estop_s + ESTOP_RESET_S)
+    start_s = estop_s + ESTOP_START_S
+    plant.press("start", hold_s=START_HOLD_S, at_s=start_s)
+    run.run_until(estop_s + ESTOP_RELEASE_S)
+    plant.release_estop()
+    run.run_until(start_s)
+    feeding_s = run.run_feeding(start_s + AFTER_RESTART_S)
+    report = run.report()
+    expect_plc_running(report, "SortingLine", "SortingLine")
+
+    moving = [tag for tag in (*BELTS, *PUSHERS) if output_at(report, tag, estop_s + 0.05)]
+    if moving:
+        raise CheckFailed(
+            f"{estop_s:.2f}초에 비상정지를 눌렀는데 {', '.join(moving)}이(가) 꺼지지 않았습니다. 비상정지는 어느 "
+            "스텝에서나 ESTOP으로 가고, ESTOP에서는 공급기·컨베이어·푸셔를 같은 스캔에서 모두 끕니다 (1·3단계).",
+            f"The e-stop was pressed at {estop_s:.2f} s but {', '.join(moving)} stayed on. The e-stop goes to ESTOP "
+            "from every step, and ESTOP switches feeder, belts and pushers off in the same scan (steps 1 and 3).",
+        )
+    if not output_at(report, "lamp_red", estop_s + 0.05):
+        raise CheckFailed(
+            f"{estop_s:.2f}초에 비상정지를 눌렀는데 적색등(lamp_red)이 켜지지 않았습니다. ESTOP 스텝에서 적색등을 "
+            "켜세요 (3단계).",
+            f"The e-stop was pressed at {estop_s:.2f} s but the red lamp did not come on. ESTOP lights it (step 3).",
+        )
+    reset_s = estop_s + ESTOP_RESET_S
+    left = first_change(report, "lamp_red", False, estop_s + 0.05, reset_s - 0.01)
+    if left is not None:
+        release_s = estop_s + ESTOP_RELEASE_S
+        if left < release_s:
+            why = (
+                f"비상정지가 아직 눌려 있는데 {left:.2f}초에 ESTOP을 벗어났습니다"
+                f" ({estop_s + ESTOP_RESET_EARLY_S:.1f}초에 리셋을 눌렀습니다). 비상정지 조건을 리셋보다 먼저 보세요"
+            )
+            why_en = (
+                f"ESTOP was left at {left:.2f} s with the e-stop still pressed (reset was pressed at "
+                f"{estop_s + ESTOP_RESET_EARLY_S:.1f} s). Test the e-stop before reset"
+            )
+        else:
+            why = (
+                f"{release_s:.1f}초에 비상정지를 풀자 리셋 없이 {left:.2f}초에 ESTOP을 벗어났습니다. ESTOP은 "
+                "비상정지가 풀린 상태에서 리셋을 눌러야 IDLE로 갑니다"
+            )
+            why_en = (
+                f"The e-stop was released at {release_s:.1f} s and ESTOP was left at {left:.2f} s without reset. "
+                "ESTOP goes to IDLE only on reset with the e-stop released"
+            )
+        raise CheckFailed(f"{why} (1·3단계).", f"{why_en} (steps 1 and 3).")
+    early = _switched_on(report, (*BELTS, *PUSHERS), estop_s, start_s)
+    if early is not None:
+        tag, when = early
+        raise CheckFailed(
+            f"비상정지 뒤 {when:.2f}초에 {tag}이(가) 켜졌습니다(시작 버튼은 {estop_s + ESTOP_START_EARLY_S:.1f}초, "
+            f"리셋은 {reset_s:.1f}초). 비상정지 뒤에는 해제 → 리셋 → 시작 순서로만 다시 움직입니다 (1·3단계).",
+            f"After the e-stop {tag} switched on at {when:.2f} s (start was pressed at "
+            f"{estop_s + ESTOP_START_EARLY_S:.1f} s, reset at {reset_s:.1f} s). After an e-stop the line moves again "
+            "only after release → reset → start (steps 1 and 3).",
+        )
+    if output_at(report, "lamp_red", reset_s + 1.0):
+        raise CheckFailed(
+            f"비상정지를 풀고 {reset_s:.1f}초에 리셋을 눌렀는데 적색등이 꺼지지 않았습니다. 리셋으로 ESTOP → IDLE로 "
+            "가세요 (1·3단계).",
+            f"The e-stop was released and reset pressed at {reset_s:.1f} s, but the red lamp stayed on. Reset takes "
+            "ESTOP to IDLE (steps 1 and 3).",
+        )
+    too_soon = _switched_on(report, BELTS, start_s, start_s + WARNING_S - 0.5)
+    warned = output_at(report, "buzzer", start_s + 1.5) or output_at(report, "lamp_yellow", start_s + 1.5)
+    if too_soon is not None or not warned:
+        raise CheckFailed(
+            f"{start_s:.1f}초에 시작을 누른 뒤 START 스텝에서 {WARNING_S:g}초 동안 기동 경보(부저 또는 황색등)를 "
+            "주고, 그동안 컨베이어는 세워 두세요. 사람이 라인에서 물러날 시간입니다 (3단계).",
+            f"After start at {start_s:.1f} s, START must warn for {WARNING_S:g} s (buzzer or yellow lamp) with the "
+            "belts still stopped, so people can step back (step 3).",
+        )
+    _expect_restarted(report, start_s, feeding_s, stopped, "3단계", "step 3")
+    return "ok"
