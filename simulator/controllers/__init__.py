@@ -16,9 +16,14 @@ from simulator.errors import LabError
 
 def _reference(scene_id: str) -> object:
     from simulator.controllers.branch_line import BranchLineController
+    from simulator.controllers.buffer_line import BufferLineController
     from simulator.controllers.reference import SortingLineController
 
-    by_scene: dict[str, type] = {"sorting-line-v1": SortingLineController, "branch-line-v1": BranchLineController}
+    by_scene: dict[str, type] = {
+        "sorting-line-v1": SortingLineController,
+        "branch-line-v1": BranchLineController,
+        "buffer-line-v1": BufferLineController,
+    }
     if scene_id not in by_scene:
         raise LabError(
             f"장면 '{scene_id}'에는 기준(reference) 제어 프로그램이 없습니다",

@@ -19,6 +19,7 @@ import simpy
 
 from simulator.plant.items import Item
 from simulator.plant.shifts import SHIFT_LETTERS, SHIFT_S
+from simulator.plant.stopwatch import Stopwatch
 from simulator.plant.transport import Line
 from simulator.scenes.model import FeederSpec, Scene
 
@@ -56,8 +57,17 @@ class Feeder:
         self.ready = True
         #: Parts created so far.
         self.made = 0
+        #: Parts placed on the belt so far.
+        self.placed = 0
         #: Breakdowns so far.
         self.breakdowns = 0
+        #: Time spent making parts (the gap timer running), waiting with a part (no room, or switched
+        #: off: blocked) and broken down — one of the three at any moment.
+        self.working = Stopwatch()
+        self.blocked = Stopwatch()
+        self.down = Stopwatch()
+        self._holding_part = False
+        self.working.set(True, 0.0)
         self._shift = -1
         self._made_in_shift = 0
         self._shares = np.array([p.share for p in self.spec.parts]) / sum(p.share for p in self.spec.parts)
@@ -70,13 +80,27 @@ class Feeder:
             gap_s = spec.min_gap_s + rng.exponential(spec.mean_gap_s - spec.min_gap_s)
             yield self.env.timeout(gap_s)
             item = self._next_item()
+            self._holding(True)
             while not (self.enabled and self.ready and self._room_for(item)):
                 yield self.env.timeout(RETRY_S)
+            self._holding(False)
             item.placed_s = self.env.now
             item.x_m = spec.position_m
             item.route.append("feeder")
             item.route.append(self.scene.conveyors[0].name)
             self.line.place(item, self.env.now)
+            self.placed += 1
+
+    def _holding(self, holding: bool) -> None:
+        """The feeder has a part it cannot place yet (``True``), or is making the next one."""
+        self._holding_part = holding
+        self._note_state()
+
+    def _note_state(self) -> None:
+        now = self.env.now
+        self.down.set(not self.ready, now)
+        self.blocked.set(self.ready and self._holding_part, now)
+        self.working.set(self.ready and not self._holding_part, now)
 
     def _room_for(self, item: Item) -> bool:
         return self.line.space_free(self.spec.position_m, item.length_m + 2 * CLEARANCE_M, self.env.now)
@@ -121,9 +145,11 @@ class Feeder:
             yield self.env.timeout(rng.exponential(self.spec.mtbf_min * 60.0))
             self.ready = False
             self.breakdowns += 1
+            self._note_state()
             self._on_change()
             yield self.env.timeout(rng.exponential(self.spec.mttr_min * 60.0))
             self.ready = True
+            self._note_state()
             self._on_change()
 
 

@@ -51,7 +51,7 @@ class Kpis:
     performance: float
     quality: float
     oee: float
-    #: Electrical energy used by the conveyor motors, in kilowatt-hours.
+    #: Electrical energy used by the conveyor motors (and work stations, if any), in kilowatt-hours.
     energy_kwh: float
     #: Energy per good part, in watt-hours (0 when no good part yet).
     energy_wh_per_good: float

@@ -15,7 +15,7 @@ seed, program and faults give exactly the same run, every time, on every compute
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -44,6 +44,7 @@ from simulator.plant.snapshot import PlantSnapshot
 from simulator.plant.snapshot_builder import build_snapshot
 from simulator.plant.stopwatch import Stopwatch
 from simulator.plant.transport import Line
+from simulator.plant.utilisation import UtilisationRow, utilisation_rows
 from simulator.plc.clock import using_clock
 from simulator.plc.image import ProcessImage
 from simulator.plc.runtime import DEFAULT_WATCHDOG_S, PlcRuntime
@@ -51,6 +52,7 @@ from simulator.plc.tags import Area
 from simulator.plc.watchdog import interrupting_watchdog
 from simulator.scenes.model import Scene
 from simulator.scenes.registry import get_scene
+from simulator.scenes.variants import with_settings
 
 #: How long :meth:`Plant.press` holds a button when no time is given, in seconds.
 DEFAULT_PRESS_S = 0.2
@@ -70,6 +72,8 @@ class Plant:
         faults: faults to inject (see :mod:`simulator.plant.faults`).
         scan_period_ms: PLC scan period (1–150 ms); the scene's value when None.
         watchdog_s: wall-clock time one program scan may take before the PLC stops.
+        settings: belt speeds and lengths to change, e.g. ``{"buffer_length_m": 2.0}``
+            (see :mod:`simulator.scenes.variants`).
     """
 
     def __init__(
@@ -81,13 +85,16 @@ class Plant:
         faults: Iterable[Fault] = (),
         scan_period_ms: float | None = None,
         watchdog_s: float = DEFAULT_WATCHDOG_S,
+        settings: Mapping[str, float] | None = None,
     ) -> None:
         self.scene = get_scene(scene)
+        if settings:
+            self.scene = with_settings(self.scene, settings)
         self.seed = seed
         self.env = simpy.Environment()
         # One independent random stream per purpose: adding a stream never shifts the others.
-        parts_rng, failure_rng, noise_rng, fault_rng, motor_rng = (
-            np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(5)
+        parts_rng, failure_rng, noise_rng, fault_rng, motor_rng, station_rng = (
+            np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(6)
         )
         self._fault_rng = fault_rng
         self.panel = OperatorPanel()
@@ -116,6 +123,9 @@ class Plant:
         self.motors = [MotorHealth(c.motor_power_w, motor_rng) for c in self.scene.conveyors]
         self.motor_failures = 0
         self.env.process(self._monitor_motors())
+        for index, station in enumerate(self.scene.stations):
+            if station.mtbf_min > 0:
+                self.env.process(self._break_station(index, station.mtbf_min, station.mttr_min, station_rng))
         self._shift_totals: list[tuple[float, float]] = []
         self.env.process(self._note_shift_changes())
         self._signal_of = {tag.name: tag.signal for tag in self.scene.tags}
@@ -283,18 +293,23 @@ class Plant:
             raise LabError(f"태그가 없습니다: {', '.join(unknown)}", f"No such tags: {', '.join(unknown)}")
         return Historian(self.env, self.image.io, names, every_s)
 
+    def utilisation(self) -> list[UtilisationRow]:
+        """How the feeder and each work station spent their time so far (가동률), one row each."""
+        return utilisation_rows(self)
+
     def shift_reports(self) -> list[ShiftReport]:
         """Production, quality and energy of each 8-hour shift so far (the current one up to now)."""
         now = self.env.now
         return build_reports(self.records, [*self._shift_totals, self._running_totals()], now)
 
     def _running_totals(self) -> tuple[float, float]:
-        """Cumulative (operating seconds, motor energy in kWh) now."""
+        """Cumulative (operating seconds, energy of the belt motors and stations in kWh) now."""
         now = self.env.now
         energy_kwh = sum(
-            watch.total_s(now) * conveyor.motor_power_w
+            watch.total_s(now) * conveyor.power_w
             for watch, conveyor in zip(self._motor_on, self.scene.conveyors, strict=True)
         )
+        energy_kwh += sum(station.energy_j(now) for station in self.line.stations)
         return self._operating.total_s(now), energy_kwh / 3.6e6
 
     def _note_shift_changes(self) -> simpy.events.ProcessGenerator:
@@ -470,6 +485,16 @@ class Plant:
                     self._update_belt(index, now)  # the seized motor stops its belt
             for index, channel in self._sampled:  # sample and hold until the next sample
                 self._analog_now[index] = channel.read_counts(now)
+
+    def _break_station(
+        self, index: int, mtbf_min: float, mttr_min: float, rng: np.random.Generator
+    ) -> simpy.events.ProcessGenerator:
+        """Break work station ``index`` down and repair it, both after exponential times (like the feeder)."""
+        while True:
+            yield self.env.timeout(rng.exponential(mtbf_min * 60.0))
+            self.line.set_station_broken(index, True, self.env.now)
+            yield self.env.timeout(rng.exponential(mttr_min * 60.0))
+            self.line.set_station_broken(index, False, self.env.now)
 
     # ---------------------------------------------------------------- line callbacks
     def _finished(self, item: Item, bin_name: str, now_s: float) -> None:

@@ -22,6 +22,7 @@ from functools import partial
 
 from simulator.plant.cylinder import Cylinder
 from simulator.plant.items import Item
+from simulator.plant.station import Station
 from simulator.scenes.model import Scene
 
 #: Parts closing in on each other faster than this count as a collision, in m/s.
@@ -59,6 +60,8 @@ class Line:
         self.pushers = scene.pushers
         #: The flap at the end of the line, if the scene has one.
         self.diverter = Cylinder(scene.end_diverter) if scene.end_diverter else None
+        #: Automatic work stations (they hold parts at their gate and work stop).
+        self.stations = [Station(spec, lambda: self.now_s, self._stopped_at_station) for spec in scene.stations]
         self.zone_positions_m = zone_positions_m
         #: Parts covering each zone, by id.
         self.zone_items: list[dict[int, Item]] = [{} for _ in zone_positions_m]
@@ -122,6 +125,12 @@ class Line:
         if cylinder is not None:
             cylinder.set_faults(jammed, slowness, now_s)
         self.version += 1
+        self._plan()
+
+    def set_station_broken(self, index: int, broken: bool, now_s: float) -> None:
+        """Station ``index`` breaks down (``True``) or is repaired at ``now_s``."""
+        self._sync(now_s)
+        self.stations[index].set_broken(broken)
         self._plan()
 
     def command_diverter(self, turn: bool, now_s: float) -> None:
@@ -192,7 +201,9 @@ class Line:
                 item.v_m_per_s = 0.0
             elif held_by == "joint" and self._joint_opposes(item):
                 item.v_m_per_s = 0.0
-            elif held_by in ("part", "plate", "joint"):
+            elif held_by == "stop" and any(station.holds(item) for station in self.stations):
+                item.v_m_per_s = 0.0
+            elif held_by in ("part", "plate", "joint", "stop"):
                 self._unblock(item)
             ahead = item
         # Back to front: a part pressed backward goes no faster than what is behind it.
@@ -267,9 +278,16 @@ class Line:
                 consider(arrival, partial(self._cylinder_arrives, index))
         if self.diverter is not None and self.diverter.arrival_s() < math.inf:
             consider(self.diverter.arrival_s(), self._diverter_arrives)
+        for station in self.stations:
+            station.plan(self.items, now, consider)
         jam_after_s = self.scene.jam_after_s
         for item in self.items:
-            if item.held_by and not item.jammed and self.belt_speed_m_per_s[item.conveyor] != 0:
+            if (
+                item.held_by
+                and not item.jammed
+                and self.belt_speed_m_per_s[item.conveyor] != 0
+                and not self._queued(item)
+            ):
                 consider(item.blocked_since_s + jam_after_s, partial(self._jam, item))
         self.next_event_s, self._due = best, due
 
@@ -341,12 +359,28 @@ class Line:
         """``item`` touches the part ahead of it; the faster one is held back."""
         closing = item.v_m_per_s - ahead.v_m_per_s
         item.x_m = min(item.x_m, ahead.back_m - item.length_m / 2)
-        if closing > COLLISION_SPEED_M_PER_S:
+        if closing > self._harmless_m_per_s(item):
             self.counters.collisions += 1
         if item.v_m_per_s > 0:
             self._block(item, "part")
         if ahead.v_m_per_s < 0:
             self._block(ahead, "part_behind")
+
+    def _harmless_m_per_s(self, item: Item) -> float:
+        """Fastest contact that does not harm ``item``: faster on an accumulation belt, in m/s."""
+        return max(COLLISION_SPEED_M_PER_S, self.conveyors[item.conveyor].gentle_contact_m_per_s)
+
+    def _queued(self, item: Item) -> bool:
+        """True when ``item`` waits in a queue by design (at a station, or on an accumulation belt)."""
+        if item.held_by == "stop":
+            return True
+        return item.held_by == "part" and self.conveyors[item.conveyor].gentle_contact_m_per_s > 0
+
+    def _stopped_at_station(self, item: Item) -> None:
+        """A station's gate or work stop stops ``item``; too fast a part is knocked (a collision)."""
+        if item.v_m_per_s > self._harmless_m_per_s(item):
+            self.counters.collisions += 1
+        self._block(item, "stop")
 
     def _hit_plate(self, item: Item) -> None:
         self.counters.collisions += 1
@@ -419,5 +453,7 @@ class Line:
             self.zone_items[zone].pop(item.id, None)
             self._on_zone_change(zone, self.now_s)
         self.items.remove(item)
+        for station in self.stations:
+            station.forget(item)
         self.version += 1
         self._on_finished(item, bin_name, self.now_s)

@@ -25,6 +25,7 @@ from simulator.scenes.model import (
     PusherSpec,
     Scene,
     SensorSpec,
+    StationSpec,
 )
 
 T = TypeVar("T")
@@ -224,8 +225,10 @@ def parse_scene(text: str, source: str = "<scene>") -> Scene:
         tags=tags,
         initial_values=initial,
         source=source,
+        stations=tuple(_station(s) for s in root.children("stations", allow_empty=True)),
     )
     _check_unique(root, "conveyors", [c.name for c in conveyors])
+    _check_unique(root, "stations", [s.name for s in scene.stations])
     _check_unique(root, "sensors", [s.name for s in sensors])
     _check_unique(root, "tags", [t.name for t in tags])
     return scene
@@ -268,6 +271,30 @@ def _conveyor(s: _Section) -> ConveyorSpec:
         speed_m_per_s=s.number("speed_m_per_s", strict=True),
         motor_power_w=s.number("motor_power_w"),
         reversible=s.flag("reversible", False),
+        rated_speed_m_per_s=s.number("rated_speed_m_per_s", default=0.0),
+        no_load_power_share=s.get(
+            "no_load_power_share", _share, "0~1 사이의 비율", "a share between 0 and 1", default=1.0
+        ),
+        gentle_contact_m_per_s=s.number("gentle_contact_m_per_s", default=0.0),
+    )
+
+
+def _station(s: _Section) -> StationSpec:
+    gate_m = s.number("gate_m")
+    stop_m = s.number("stop_m")
+    if stop_m <= gate_m:
+        raise s.fail("stop_m", f"입구 게이트 gate_m={gate_m}보다 큰 위치", f"a position beyond gate_m={gate_m}", stop_m)
+    return StationSpec(
+        name=s.name(),
+        ko=s.text_("ko"),
+        en=s.text_("en"),
+        gate_m=gate_m,
+        stop_m=stop_m,
+        process_s=s.number("process_s", strict=True),
+        busy_power_w=s.number("busy_power_w", default=0.0),
+        idle_power_w=s.number("idle_power_w", default=0.0),
+        mtbf_min=s.number("mtbf_min", default=0.0),
+        mttr_min=s.number("mttr_min", default=0.0),
     )
 
 

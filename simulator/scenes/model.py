@@ -33,11 +33,35 @@ class ConveyorSpec:
     speed_m_per_s: float
     motor_power_w: float
     reversible: bool = False
+    #: Belt speed at which the motor draws ``motor_power_w`` (inverter at its rated frequency), in m/s;
+    #: 0 means ``speed_m_per_s``.
+    rated_speed_m_per_s: float = 0.0
+    #: Share of ``motor_power_w`` drawn whatever the speed (no-load losses); the rest grows with the speed.
+    #: 1.0 (the default): the motor draws ``motor_power_w`` at any speed.
+    no_load_power_share: float = 1.0
+    #: An accumulation belt: parts may queue on it and touch a stopper or the part ahead at no more than
+    #: this closing speed without harm, in m/s. 0: any contact above the collision speed is a collision
+    #: and a part held back while its belt runs becomes a jam.
+    gentle_contact_m_per_s: float = 0.0
 
     @property
     def end_m(self) -> float:
         """Where the belt ends along the line, in metres."""
         return self.start_m + self.length_m
+
+    @property
+    def power_w(self) -> float:
+        """Electrical power of the running motor at ``speed_m_per_s``, in watts.
+
+        P = motor_power_w × (no_load_power_share + (1 − no_load_power_share) × speed / rated speed):
+        an inverter-driven belt with constant load torque draws power in proportion to its speed,
+        plus the losses it has even when running slowly.
+        """
+        if self.no_load_power_share >= 1.0:
+            return self.motor_power_w
+        rated_m_per_s = self.rated_speed_m_per_s or self.speed_m_per_s
+        share = self.no_load_power_share + (1.0 - self.no_load_power_share) * self.speed_m_per_s / rated_m_per_s
+        return self.motor_power_w * share
 
 
 @dataclass(frozen=True)
@@ -115,6 +139,36 @@ class DiverterSpec:
 
 
 @dataclass(frozen=True)
+class StationSpec:
+    """An automatic work station (가공·검사 스테이션) that takes one part at a time from a queue.
+
+    Parts queue at the entry gate (``gate_m``); when the station is empty the gate lets one
+    part in, the part rides to the work stop (``stop_m``, where its front edge stops), is
+    worked on for ``process_s`` and released; when its back has passed the stop the station
+    is empty again. The station runs on its own (it has its own controller, like a bought-in
+    machine); the line PLC only has to bring parts and take them away.
+    """
+
+    name: str
+    ko: str
+    en: str
+    #: Entry gate: a part's front edge waits here while the station is busy, in metres along the line.
+    gate_m: float
+    #: Work stop: the front edge of the part being worked on, in metres along the line.
+    stop_m: float
+    #: Work time per part, in seconds.
+    process_s: float
+    #: Electrical power while working on a part, in watts.
+    busy_power_w: float = 0.0
+    #: Electrical power while switched on but not working (standby), in watts.
+    idle_power_w: float = 0.0
+    #: Mean time between breakdowns, in minutes (0: never breaks down).
+    mtbf_min: float = 0.0
+    #: Mean time to repair, in minutes.
+    mttr_min: float = 0.0
+
+
+@dataclass(frozen=True)
 class SensorSpec:
     """A sensor; which fields matter depends on ``kind`` (see :data:`SENSOR_KINDS`)."""
 
@@ -163,6 +217,8 @@ class Scene:
     initial_values: dict[str, int] = field(default_factory=dict)
     #: Where the scene came from (a file path), for error messages.
     source: str = ""
+    #: Automatic work stations along the line (none in most scenes).
+    stations: tuple[StationSpec, ...] = ()
 
     def title(self, lang: str = "ko") -> str:
         """The scene's title in ``lang``."""
