@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from simulator.plant.kpis import Kpis
+from simulator.plant.station import StationState
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,32 @@ class DiverterView:
 
 
 @dataclass(frozen=True)
+class StationView:
+    """A work station (entry gate, work stop, process timer) as drawn."""
+
+    name: str
+    ko: str
+    en: str
+    #: Where the entry gate and the work stop stand along the line, in metres.
+    gate_m: float
+    stop_m: float
+    #: ``"broken"`` while broken down, ``"working"`` with a part inside, else ``"idle"``.
+    state: StationState
+    #: True while the gate is closed behind the part inside (the next part waits at it).
+    gate_closed: bool
+    #: True while the part inside stands at the work stop (being worked on, or paused by a breakdown).
+    at_stop: bool
+    #: The part inside (from its front passing the gate until its back passes the stop), if any.
+    part_id: int | None
+    #: Work left on the part at the stop, in seconds (0 when none stands there).
+    work_left_s: float
+    #: Parts worked on so far.
+    parts_done: int
+    #: Breakdowns so far.
+    breakdowns: int
+
+
+@dataclass(frozen=True)
 class SensorView:
     """A sensor as drawn."""
 
@@ -113,6 +140,8 @@ class PlantSnapshot:
     kpis: Kpis
     #: End-of-line diverter flaps (empty when the scene has none).
     diverters: tuple[DiverterView, ...] = ()
+    #: Work stations along the line (empty when the scene has none).
+    stations: tuple[StationView, ...] = ()
     #: True when the PLC runs its own program; False in remote-I/O mode (a Modbus master drives it).
     plc_internal: bool = True
     #: Tags forced from the I/O monitor, with their forced values.

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from simulator.plant.snapshot import ConveyorView, DiverterView, ItemView, PlantSnapshot, PusherView, SensorView
+from simulator.plant.snapshot import (
+    ConveyorView,
+    DiverterView,
+    ItemView,
+    PlantSnapshot,
+    PusherView,
+    SensorView,
+    StationView,
+)
 
 if TYPE_CHECKING:
     from simulator.plant.plant import Plant
@@ -54,6 +62,7 @@ def build_snapshot(plant: Plant) -> PlantSnapshot:
         conveyors=conveyors,
         pushers=pushers,
         diverters=_diverters(plant),
+        stations=_stations(plant),
         sensors=tuple(_sensor(plant, spec.name, values) for spec in scene.sensors),
         signals=dict(plant.signals),
         panel={control: plant.panel.signal(control) for control in PANEL_ORDER},
@@ -74,6 +83,27 @@ def _diverters(plant: Plant) -> tuple[DiverterView, ...]:
     stroke = flap.position_at(plant.env.now)
     end_m = plant.scene.line_end_m
     return (DiverterView(spec.name, spec.ko, spec.en, end_m, stroke, flap.jammed, plant.scene.end_bin, spec.bin),)
+
+
+def _stations(plant: Plant) -> tuple[StationView, ...]:
+    now = plant.env.now
+    return tuple(
+        StationView(
+            name=station.spec.name,
+            ko=station.spec.ko,
+            en=station.spec.en,
+            gate_m=station.spec.gate_m,
+            stop_m=station.spec.stop_m,
+            state=station.state,
+            gate_closed=station.gate_closed,
+            at_stop=station.working,
+            part_id=station.inside.id if station.inside is not None else None,
+            work_left_s=station.work_left_s(now),
+            parts_done=station.parts,
+            breakdowns=station.breakdowns,
+        )
+        for station in plant.line.stations
+    )
 
 
 def _sensor(plant: Plant, name: str, values: dict[str, bool | int]) -> SensorView:

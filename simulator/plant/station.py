@@ -19,10 +19,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from functools import partial
+from typing import Literal
 
 from simulator.plant.items import Item
 from simulator.plant.stopwatch import Stopwatch
 from simulator.scenes.model import StationSpec
+
+#: What a station is doing, as shown on the screen.
+StationState = Literal["idle", "working", "broken"]
 
 #: Positions closer than this are the same, in metres.
 SAME_PLACE_M = 1e-9
@@ -116,6 +120,22 @@ class Station:
                 self.done_at_s = now + self._left_s
             self.processing.set(not broken, now)
         self._note_down_with_part()
+
+    # ---------------------------------------------------------------- read accessors (for the snapshot)
+    @property
+    def state(self) -> StationState:
+        """``"broken"`` while broken down, ``"working"`` with a part inside, else ``"idle"`` (waiting for one)."""
+        if self.broken:
+            return "broken"
+        return "working" if self.inside is not None else "idle"
+
+    def work_left_s(self, now_s: float) -> float:
+        """Work left on the part at the work stop at ``now_s``, in seconds (held while broken down; else 0)."""
+        if not self.working:
+            return 0.0
+        if self.broken:
+            return self._left_s
+        return max(0.0, self.done_at_s - now_s)
 
     def energy_j(self, now_s: float) -> float:
         """Electrical energy used up to ``now_s``, in joules (switched on from the start)."""

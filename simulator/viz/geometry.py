@@ -34,6 +34,9 @@ BIN_SIZE_PX = (104, 66)
 #: Length of an end-of-line diverter flap, in design pixels, and how far it swings, in degrees.
 FLAP_LENGTH_PX = 56
 FLAP_SWING_DEG = 40.0
+#: Height of a work station's hood above the belt, and the gap left between them, in design pixels.
+STATION_HOOD_PX = 46
+STATION_HOOD_GAP_PX = 8
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,19 @@ class LineGeometry:
         angle = math.radians(FLAP_SWING_DEG * stroke)
         length = FLAP_LENGTH_PX * self.k
         return hinge, (round(hinge[0] + length * math.cos(angle)), round(hinge[1] + length * math.sin(angle)))
+
+    def station_span(self, gate_m: float, stop_m: float) -> pygame.Rect:
+        """The belt section a work station encloses, from its entry gate to its work stop (with the belt's frame)."""
+        belt = self.belt
+        left, right = self.x(gate_m), self.x(stop_m)
+        return pygame.Rect(left, belt.top, right - left, belt.height).inflate(0, round(8 * self.k))
+
+    def station_hood(self, gate_m: float, stop_m: float) -> pygame.Rect:
+        """A work station's housing above the belt, gate to stop (its name, status lamp and count are drawn in it)."""
+        span = self.station_span(gate_m, stop_m)
+        height = round(STATION_HOOD_PX * self.k)
+        bottom = self.belt.top - round(STATION_HOOD_GAP_PX * self.k)
+        return pygame.Rect(span.left, bottom - height, span.width, height)
 
     def item_y(self, item: ItemView) -> int:
         """Centre of ``item`` across the belt: on the belt, or moved towards its pusher's bin."""

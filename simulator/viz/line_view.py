@@ -1,4 +1,4 @@
-"""The line view: conveyors with moving belts, parts, sensors, pushers, bins and the stack light.
+"""The line view: conveyors with moving belts, parts, sensors, pushers, stations, bins and the stack light.
 
 Drawn only from a :class:`~simulator.plant.snapshot.PlantSnapshot` and the scene's static
 layout. Order matters: belts first, then beams, then parts (they pass over beams),
@@ -17,6 +17,7 @@ from simulator.viz import theme
 from simulator.viz.draw import Pen, finish
 from simulator.viz.fonts import label
 from simulator.viz.geometry import LineGeometry
+from simulator.viz.station_view import draw_barriers, draw_station
 from simulator.viz.text import material, short, word
 
 #: Spacing of the stripes that show the belt moving, in metres.
@@ -43,6 +44,8 @@ def line_steps(
     for bin_spec in scene.bins:
         _draw_bin(pen, geo, snap, bin_spec.name, bin_spec.en if lang == "en" else bin_spec.ko, lang)
     _draw_feeder(pen, geo, snap, lang)
+    for station in snap.stations:
+        draw_station(pen, geo, station, lang)
     yield
     groups = _sensor_groups([s for s in snap.sensors if s.kind != "limit_switch"])
     for group in groups:
@@ -55,9 +58,12 @@ def line_steps(
         _draw_diverter(pen, geo, diverter, limit, lang)
     for item in sorted(snap.items, key=lambda it: it.pushed):
         _draw_item(pen, geo, item, lang)
+    for station in snap.stations:
+        draw_barriers(pen, geo, station)
     _draw_jam_labels(pen, geo, [item for item in snap.items if item.jammed], lang)
     yield
-    _draw_callouts(pen, geo, groups, lang)
+    hoods = [geo.station_hood(station.gate_m, station.stop_m) for station in snap.stations]
+    _draw_callouts(pen, geo, groups, lang, hoods)
     _draw_stack_light(pen, geo, snap, lang)
     _draw_legend(pen, geo, lang)
     return geo
@@ -191,8 +197,13 @@ def _callout_lines(sensor: SensorView, lang: str) -> str:
     return name
 
 
-def _draw_callouts(pen: Pen, geo: LineGeometry, groups: list[list[SensorView]], lang: str) -> None:
-    """Label boxes above the line, one per group of sensors, left to right, each moved right of the one before."""
+def _draw_callouts(
+    pen: Pen, geo: LineGeometry, groups: list[list[SensorView]], lang: str, hoods: list[pygame.Rect]
+) -> None:
+    """Label boxes above the line, one per group of sensors, left to right, each moved right of the one before.
+
+    A sensor inside a work station is pointed at down to the station's hood (``hoods``), not across it.
+    """
     size = theme.FONT_SMALL_PX
     line_h = pen.px(17)
     gap = pen.px(8)
@@ -206,7 +217,11 @@ def _draw_callouts(pen: Pen, geo: LineGeometry, groups: list[list[SensorView]], 
         previous_right = box.right
         sensors_x = sum(geo.sensor_x(s.position_m, i, len(group)) for i, s in enumerate(group)) // len(group)
         leader_top = (min(max(sensors_x, box.left + gap), box.right - gap), box.bottom)
-        pen.dashed_line(leader_top, (sensors_x, geo.belt.top - gap), theme.TEXT_DIM, 1, pen.px(3))
+        leader_end = geo.belt.top - gap
+        for hood in hoods:
+            if hood.left <= sensors_x < hood.right and hood.top > box.bottom:
+                leader_end = min(leader_end, hood.top)
+        pen.dashed_line(leader_top, (sensors_x, leader_end), theme.TEXT_DIM, 1, pen.px(3))
         pygame.draw.rect(pen.surface, theme.WHITE, box, border_radius=pen.px(3))
         pygame.draw.rect(pen.surface, theme.PANEL_EDGE, box, width=1, border_radius=pen.px(3))
         for row, (sensor, text) in enumerate(zip(group, lines, strict=True)):

@@ -44,6 +44,8 @@ FORCED = REDDISH_PURPLE
 WARNING = YELLOW
 #: Selected tab, speed or fault kind.
 SELECTED = BLUE
+#: A work station's status lamp and hood, as a stack light: working, idle (waiting for a part), broken down.
+STATION_STATE: dict[str, Colour] = {"working": ON, "idle": WARNING, "broken": ALARM}
 
 # ---------------------------------------------------------------- machine parts
 BELT: Colour = (70, 74, 80)
