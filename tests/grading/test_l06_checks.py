@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
-from grading.course import CODE_STUB
 from grading.labs import l06
 from grading.labs.l06_samples import (
     MAP_SWAPS_REGISTERS,
@@ -17,31 +14,20 @@ from grading.labs.l06_samples import (
     SORTER_ONE_BASED_COILS,
     SORTER_WITHOUT_COUNTS,
 )
-from grading.submissions import read
+from tests.grading.notebook_cells import notebook_cells, released, run_cells
 
 NOTEBOOK = LABS / "L06_modbus" / "L06_modbus.ipynb"
-_SOLUTION = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?### END SOLUTION[ \t]*\n", re.MULTILINE | re.DOTALL)
-
-
-def released(source: str) -> str:
-    """A solution cell as students get it: the answer replaced by the code stub, at its indentation."""
-    return _SOLUTION.sub(lambda m: "".join(f"{m.group(1)}{line}\n" for line in CODE_STUB.splitlines()), source + "\n")
 
 
 @pytest.fixture(scope="module")
 def cells() -> dict[str, str]:
     """Grade id → source of every nbgrader cell of the source notebook."""
-    nb = read(NOTEBOOK)
-    return {c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells if "nbgrader" in c.metadata}
+    return notebook_cells(NOTEBOOK)
 
 
 def namespace(cells: dict[str, str], **answers: str) -> dict:
     """The kernel after the setup cell and the given answer cells (grade id → code)."""
-    ns: dict = {}
-    exec(compile(cells["l06_setup"], "<setup>", "exec"), ns)  # noqa: S102 - the notebook's own cell
-    for grade_id, code in answers.items():
-        exec(compile(code, f"<{grade_id}>", "exec"), ns)  # noqa: S102 - the student's cell
-    return ns
+    return run_cells(cells["l06_setup"], *answers.values())
 
 
 @pytest.fixture(scope="module")

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
-from grading.course import CODE_STUB
 from grading.labs import l07
 from grading.labs.l07_samples import (
     COLLECT_RAW_TEMPERATURE,
@@ -16,11 +13,11 @@ from grading.labs.l07_samples import (
     SUMMARY_SHORT_MINUTE,
     TRACE_SORTED_BY_ITEM,
 )
-from grading.submissions import read
+from tests.grading.notebook_cells import failures as failing
+from tests.grading.notebook_cells import notebook_cells, released, run_cells
 
 NOTEBOOK = LABS / "L07_monitoring" / "L07_monitoring.ipynb"
 ANSWERS = ("l07_collect_answer", "l07_trace_answer", "l07_sql_answer", "l07_summary_answer")
-_SOLUTION = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?### END SOLUTION[ \t]*\n", re.MULTILINE | re.DOTALL)
 
 #: The hidden tests of the notebook, one per criterion (a student answer is graded by all of its criterion's).
 HIDDEN = {
@@ -45,35 +42,19 @@ HIDDEN = {
 }
 
 
-def released(source: str) -> str:
-    """A solution cell as students get it: the answer replaced by the code stub, at its indentation."""
-    return _SOLUTION.sub(lambda m: "".join(f"{m.group(1)}{line}\n" for line in CODE_STUB.splitlines()), source + "\n")
-
-
 @pytest.fixture(scope="module")
 def cells() -> dict[str, str]:
-    nb = read(NOTEBOOK)
-    return {c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells if "nbgrader" in c.metadata}
+    return notebook_cells(NOTEBOOK)
 
 
 def namespace(cells: dict[str, str], *codes: str) -> dict:
     """The kernel after the setup cell and the given answer cells."""
-    ns: dict = {}
-    exec(compile(cells["l07_setup"], "<setup>", "exec"), ns)  # noqa: S102 - the notebook's own cell
-    for number, code in enumerate(codes):
-        exec(compile(code, f"<answer {number}>", "exec"), ns)  # noqa: S102 - the student's cell
-    return ns
+    return run_cells(cells["l07_setup"], *codes)
 
 
 def failures(ns: dict, criterion: str) -> list[str]:
     """Messages of the criterion's checks that failed."""
-    messages = []
-    for check in HIDDEN[criterion]:
-        try:
-            check(ns)
-        except CheckFailed as failed:
-            messages.append(str(failed))
-    return messages
+    return failing(HIDDEN[criterion], ns)
 
 
 @pytest.mark.parametrize("criterion", list(HIDDEN))

@@ -8,7 +8,6 @@ import pytest
 
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
-from grading.course import CODE_STUB
 from grading.labs import l08
 from grading.labs.l08_samples import (
     CPK_AS_CP,
@@ -17,11 +16,11 @@ from grading.labs.l08_samples import (
     OEE_QUALITY_FROM_DEFECTS,
     PARETO_UNSORTED,
 )
-from grading.submissions import read
+from tests.grading.notebook_cells import failures as failing
+from tests.grading.notebook_cells import notebook_cells, released, run_cells
 
 NOTEBOOK = LABS / "L08_quality" / "L08_quality.ipynb"
 ANSWERS = ("l08_oee_answer", "l08_pareto_answer", "l08_limits_answer", "l08_cpk_answer", "l08_drift_answer")
-_SOLUTION = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?### END SOLUTION[ \t]*\n", re.MULTILINE | re.DOTALL)
 
 #: The hidden tests of the notebook, one list per criterion (a student answer is graded by all of its criterion's).
 HIDDEN = {
@@ -53,35 +52,19 @@ HIDDEN = {
 }
 
 
-def released(source: str) -> str:
-    """A solution cell as students get it: the answer replaced by the code stub, at its indentation."""
-    return _SOLUTION.sub(lambda m: "".join(f"{m.group(1)}{line}\n" for line in CODE_STUB.splitlines()), source + "\n")
-
-
 @pytest.fixture(scope="module")
 def cells() -> dict[str, str]:
-    nb = read(NOTEBOOK)
-    return {c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells if "nbgrader" in c.metadata}
+    return notebook_cells(NOTEBOOK)
 
 
 def namespace(cells: dict[str, str], *codes: str) -> dict:
     """The kernel after the setup cell and the given answer cells."""
-    ns: dict = {}
-    exec(compile(cells["l08_setup"], "<setup>", "exec"), ns)  # noqa: S102 - the notebook's own cell
-    for number, code in enumerate(codes):
-        exec(compile(code, f"<answer {number}>", "exec"), ns)  # noqa: S102 - the student's cell
-    return ns
+    return run_cells(cells["l08_setup"], *codes)
 
 
 def failures(ns: dict, criterion: str) -> list[str]:
     """Messages of the criterion's checks that failed."""
-    messages = []
-    for check in HIDDEN[criterion]:
-        try:
-            check(ns)
-        except CheckFailed as failed:
-            messages.append(str(failed))
-    return messages
+    return failing(HIDDEN[criterion], ns)
 
 
 def test_the_notebook_has_as_many_checks_as_this_file():

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import math
-import re
 
 import numpy as np
 import pytest
 
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
-from grading.course import CODE_STUB
 from grading.labs import l09
 from grading.labs.l09_samples import (
     BASELINE_WHOLE_RUN,
@@ -18,11 +16,11 @@ from grading.labs.l09_samples import (
     DETECTOR_NO_PERSISTENCE,
     RUL_STRAIGHT_LINE,
 )
-from grading.submissions import read
+from tests.grading.notebook_cells import failures as failing
+from tests.grading.notebook_cells import notebook_cells, released, run_cells
 
 NOTEBOOK = LABS / "L09_predictive" / "L09_predictive.ipynb"
 ANSWERS = ("l09_baseline_answer", "l09_detector_answer", "l09_rul_answer")
-_SOLUTION = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?### END SOLUTION[ \t]*\n", re.MULTILINE | re.DOTALL)
 
 #: The notebook's tests, one list per criterion (visible first, then hidden).
 HIDDEN = {
@@ -59,37 +57,19 @@ HIDDEN = {
 }
 
 
-def released(source: str) -> str:
-    """A solution cell as students get it: the answer replaced by the code stub, at its indentation."""
-    return _SOLUTION.sub(lambda m: "".join(f"{m.group(1)}{line}\n" for line in CODE_STUB.splitlines()), source + "\n")
-
-
 @pytest.fixture(scope="module")
 def cells() -> dict[str, str]:
-    nb = read(NOTEBOOK)
-    return {c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells if "nbgrader" in c.metadata}
+    return notebook_cells(NOTEBOOK)
 
 
 def namespace(cells: dict[str, str], *codes: str) -> dict:
     """The kernel after the setup cell and the given answer cells."""
-    ns: dict = {}
-    exec(compile(cells["l09_setup"], "<setup>", "exec"), ns)  # noqa: S102 - the notebook's own cell
-    for number, code in enumerate(codes):
-        exec(compile(code, f"<answer {number}>", "exec"), ns)  # noqa: S102 - the student's cell
-    return ns
+    return run_cells(cells["l09_setup"], *codes)
 
 
 def failures(ns: dict, criterion: str, *, first_only: bool = False) -> list[str]:
     """Messages of the criterion's checks that failed (only the first one when ``first_only``)."""
-    messages = []
-    for check in HIDDEN[criterion]:
-        try:
-            check(ns)
-        except CheckFailed as failed:
-            messages.append(str(failed))
-            if first_only:
-                break
-    return messages
+    return failing(HIDDEN[criterion], ns, first_only=first_only)
 
 
 def test_the_notebook_runs_every_check_of_this_file(cells):

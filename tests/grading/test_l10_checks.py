@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
-from grading.course import CODE_STUB
 from grading.labs import l10
 from grading.labs.l10_samples import (
     BOTTLENECK_BUSIEST,
@@ -17,11 +14,11 @@ from grading.labs.l10_samples import (
     TUNING_BUFFER_ONLY,
     TUNING_TOO_FAST,
 )
-from grading.submissions import read
+from tests.grading.notebook_cells import failures as failing
+from tests.grading.notebook_cells import notebook_cells, released, run_cells
 
 NOTEBOOK = LABS / "L10_optimization" / "L10_optimization.ipynb"
 ANSWERS = ("l10_bottleneck_answer", "l10_sweep_answer", "l10_tuning_answer", "l10_energy_answer")
-_SOLUTION = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?### END SOLUTION[ \t]*\n", re.MULTILINE | re.DOTALL)
 TUNED = {"station_speed_m_s": 0.3, "buffer_length_m": 3.0}
 
 #: The notebook's tests, one list per criterion (visible first, then hidden).
@@ -53,38 +50,19 @@ HIDDEN = {
 }
 
 
-def released(source: str) -> str:
-    """A solution cell as students get it: the answer replaced by the code stub, at its indentation."""
-    return _SOLUTION.sub(lambda m: "".join(f"{m.group(1)}{line}\n" for line in CODE_STUB.splitlines()), source + "\n")
-
-
 @pytest.fixture(scope="module")
 def cells() -> dict[str, str]:
-    nb = read(NOTEBOOK)
-    return {c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells if "nbgrader" in c.metadata}
+    return notebook_cells(NOTEBOOK)
 
 
 def namespace(cells: dict[str, str], *codes: str) -> dict:
-    """The kernel after the setup cell and the given answer cells (a cell stopping with its stub is kept)."""
-    ns: dict = {}
-    exec(compile(cells["l10_setup"], "<setup>", "exec"), ns)  # noqa: S102 - the notebook's own cell
-    for number, code in enumerate(codes):
-        try:
-            exec(compile(code, f"<answer {number}>", "exec"), ns)  # noqa: S102 - the student's cell
-        except NotImplementedError:
-            pass  # a released stub at the top level of its cell
-    return ns
+    """The kernel after the setup cell and the given answer cells."""
+    return run_cells(cells["l10_setup"], *codes, keep_stubs=True)
 
 
 def failures(ns: dict, criterion: str) -> list[str]:
     """Messages of the criterion's checks that failed."""
-    messages = []
-    for check in HIDDEN[criterion]:
-        try:
-            check(ns)
-        except CheckFailed as failed:
-            messages.append(str(failed))
-    return messages
+    return failing(HIDDEN[criterion], ns)
 
 
 @pytest.mark.parametrize("criterion", list(HIDDEN))

@@ -9,6 +9,9 @@ import pytest
 from grading.feedback import hidden_lines, leaks
 from tests.labs.samples_index import lab_selected, prepared_students
 
+#: Building and grading the whole track (every lab, every prepared submission) happens in the first test's setup.
+pytestmark = pytest.mark.timeout(2400)
+
 #: The tests about L01's hostile and partial submissions (skipped only when SFLAB_TEST_LABS leaves L01 out).
 needs_l01 = pytest.mark.skipif(not lab_selected("L01"), reason="SFLAB_TEST_LABS leaves out L01")
 
