@@ -76,8 +76,7 @@ plant.press("start", hold_s=0.3)  # 작업자가 시작 버튼을 누릅니다
 plant.run(minutes=1)  # 모의 시간 1분 (실제로는 1초도 안 걸립니다)
 print("생산:", plant.kpis().produced, "개")
 print("금속:", plant.image.io.count_metal, "/ 플라스틱:", plant.image.io.count_plastic)
-if hasattr(plant, "show"):  # 그림 보기 기능이 있는 버전에서만
-    plant.show()
+plant.show()  # 1분 뒤의 라인 그림 (셀의 마지막 줄이라 화면에 나옵니다)
 """
 
 STEP1 = """
