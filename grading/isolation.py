@@ -3,7 +3,7 @@
 Why: a test cell runs in the student's own kernel, after the student's cells. A solution
 cell could have replaced a grading function or patched the simulator, and a broken
 program could loop for ever, call ``sys.exit()``, eat all memory or print megabytes.
-:func:`run_isolated` protects the grade from all of that:
+:func:`run_isolated` keeps the student's *working* experience honest and the kernel alive:
 
 1. **fork** — the check runs in a child process that starts as an exact copy of the
    kernel, so the student's classes and functions are there as they are, nothing to
@@ -16,9 +16,13 @@ program could loop for ever, call ``sys.exit()``, eat all memory or print megaby
    output is thrown away, and the parent kills it after :data:`DEFAULT_TIMEOUT_S`;
 4. **only the verdict comes back** — a small JSON message through a pipe.
 
-Where ``os.fork`` does not exist (Windows), the check runs in the kernel itself: the
-grade is the same for an honest program, without the protection. Official grading runs
-on the school's Linux server.
+This cannot protect the *score*: the cell that calls the check, and the kernel that tells
+nbgrader how the cell went, belong to the student's code. The score is decided by the
+trusted pass (:mod:`grading.trusted`), which runs this same function in the grader, with
+the student's code in a process of its own (:func:`_run_trusted`).
+
+Where ``os.fork`` does not exist (Windows, or ``SFLAB_PORTABLE=1``), the check runs in the
+kernel itself: the message is the same for an honest program, without the protection.
 """
 
 from __future__ import annotations
@@ -34,9 +38,14 @@ import time
 from typing import Any
 
 from grading.checks import CheckFailed, describe_error
+from grading.remote import CheckTimeout, RemoteSession, current_session
+from simulator.portable import portable
 
 #: Wall-clock seconds a check may take before its process is killed (``SFLAB_CHECK_TIMEOUT_S``).
 DEFAULT_TIMEOUT_S = 30.0
+#: Wall-clock seconds a check may take in the trusted pass, where every scan crosses a pipe
+#: (``SFLAB_TRUSTED_CHECK_TIMEOUT_S``).
+TRUSTED_TIMEOUT_S = 240.0
 #: Memory a check may allocate beyond what the kernel already uses, in MB (``SFLAB_CHECK_MEMORY_MB``).
 DEFAULT_MEMORY_MB = 1024
 #: Packages reloaded fresh in the child.
@@ -49,13 +58,18 @@ def run_isolated(target: str, *args: Any, **kwargs: Any) -> Any:
     """Call ``target`` (``"package.module:function"``) in an isolated child process.
 
     The function runs with the student's objects in ``args``/``kwargs``, on freshly imported
-    grader code, and must return something JSON can carry.
+    grader code, and must return something JSON can carry. In the trusted grading pass
+    (:mod:`grading.trusted`) the student's objects are already stand-ins for code running in
+    a process of its own, so the check runs right here, on a fresh copy of that process.
 
     Raises:
         CheckFailed: when the check failed, crashed, ran out of time or of memory.
     """
+    session = current_session()
+    if session is not None:
+        return _run_trusted(session, target, args, kwargs)
     timeout_s = float(os.environ.get("SFLAB_CHECK_TIMEOUT_S", DEFAULT_TIMEOUT_S))
-    if not hasattr(os, "fork"):
+    if portable():
         return _call(target, args, kwargs)
     read_fd, write_fd = os.pipe()
     pid = os.fork()
@@ -72,10 +86,7 @@ def run_isolated(target: str, *args: Any, **kwargs: Any) -> Any:
         os.close(read_fd)
     if data is None:
         _kill(pid)
-        raise CheckFailed(
-            f"채점이 {timeout_s:g}초 안에 끝나지 않았습니다. 프로그램에 끝나지 않는 반복(while)이 있는지 보세요.",
-            f"The check did not finish within {timeout_s:g} s. Look for a loop that never ends.",
-        )
+        raise _timeout(timeout_s)
     _, status = os.waitpid(pid, 0)
     if not data:
         raise CheckFailed(
@@ -86,9 +97,42 @@ def run_isolated(target: str, *args: Any, **kwargs: Any) -> Any:
     return _unpack(json.loads(data.decode("utf-8")))
 
 
+def _timeout(timeout_s: float) -> CheckFailed:
+    return CheckFailed(
+        f"채점이 {timeout_s:g}초 안에 끝나지 않았습니다. 프로그램에 끝나지 않는 반복(while)이 있는지 보세요.",
+        f"The check did not finish within {timeout_s:g} s. Look for a loop that never ends.",
+    )
+
+
+def _run_trusted(session: RemoteSession, target: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """The check in the grader, its student objects answered by a fresh copy of the student's process."""
+    timeout_s = float(os.environ.get("SFLAB_TRUSTED_CHECK_TIMEOUT_S", TRUSTED_TIMEOUT_S))
+    try:
+        with session.check(timeout_s):
+            payload = _outcome(target, args, kwargs)
+    except CheckTimeout:
+        raise _timeout(timeout_s) from None
+    if payload["status"] == "failed" and isinstance(payload.get("error"), CheckTimeout):
+        raise _timeout(timeout_s)
+    return _unpack(payload)
+
+
 def _call(target: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
     module_name, _, function = target.partition(":")
     return getattr(importlib.import_module(module_name), function)(*args, **kwargs)
+
+
+def _outcome(target: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Run the check and describe how it went as plain data (the verdict, never an exception)."""
+    try:
+        return {"status": "ok", "value": _call(target, args, kwargs)}
+    except AssertionError as error:  # a CheckFailed (of the fresh grader, in a child)
+        return {"status": "failed", "ko": getattr(error, "ko", str(error)), "en": getattr(error, "en", str(error))}
+    except CheckTimeout as error:
+        return {"status": "failed", "ko": "", "en": "", "error": error}
+    except BaseException as error:  # noqa: BLE001 - the student's code can raise anything
+        ko, en = describe_error(error)
+        return {"status": "failed", "ko": f"채점 중 오류 — {ko}", "en": f"Error while checking — {en}"}
 
 
 def _child(write_fd: int, target: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
@@ -97,18 +141,7 @@ def _child(write_fd: int, target: str, args: tuple[Any, ...], kwargs: dict[str, 
         _silence_output()
         _limit_memory(int(os.environ.get("SFLAB_CHECK_MEMORY_MB", DEFAULT_MEMORY_MB)))
         _forget_grader_modules()
-        try:
-            payload = {"status": "ok", "value": _call(target, args, kwargs)}
-        except AssertionError as error:  # a CheckFailed of the fresh grader
-            payload = {
-                "status": "failed",
-                "ko": getattr(error, "ko", str(error)),
-                "en": getattr(error, "en", str(error)),
-            }
-        except BaseException as error:  # noqa: BLE001 - the student's code can raise anything
-            ko, en = describe_error(error)
-            payload = {"status": "failed", "ko": f"채점 중 오류 — {ko}", "en": f"Error while checking — {en}"}
-        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        data = json.dumps(_outcome(target, args, kwargs), ensure_ascii=False).encode("utf-8")
         view = memoryview(data)
         while view:
             view = view[os.write(write_fd, view) :]

@@ -111,21 +111,11 @@ def grade_cells(nb: NotebookNode) -> dict[str, float]:
 
 
 def hidden_tests(lab_id: str, lines: str) -> str:
-    """A hidden-tests block for lab ``lab_id``: reload the grader from the installed package, then ``lines``.
+    """A hidden-tests block for lab ``lab_id``: ``lines``, removed from the released notebook.
 
-    Reloading first means a notebook that patched ``grading`` gains nothing. The checks module
-    is bound to the lab's lower-case id (``l01``), the name the visible tests use.
+    Hidden tests call the same checks module as the visible ones (``l01`` for lab L01). They
+    need no defence of their own against a notebook that patched ``grading``: the score comes
+    from the trusted pass (:mod:`grading.trusted`), which runs these lines in the grader.
     """
-    module = lab_id.lower()
-    return (
-        "### BEGIN HIDDEN TESTS\n"
-        "# 채점기를 설치된 패키지에서 새로 불러옵니다 (노트북에서 바꾼 grading은 쓰지 않습니다).\n"
-        "import importlib  # noqa: E402 (숨은 테스트는 보이는 테스트 뒤에 붙습니다)\n"
-        "import sys  # noqa: E402\n"
-        "\n"
-        'for _name in [n for n in sys.modules if n.split(".")[0] == "grading"]:\n'
-        "    del sys.modules[_name]\n"
-        f'{module} = importlib.import_module("grading.labs.{module}")\n'
-        f"{lines.strip()}\n"
-        "### END HIDDEN TESTS"
-    )
+    del lab_id  # every lab's block looks the same; kept so the builders read naturally
+    return f"### BEGIN HIDDEN TESTS\n{lines.strip()}\n### END HIDDEN TESTS"

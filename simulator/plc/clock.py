@@ -53,6 +53,12 @@ def active_clock() -> ScanClock:
     return clock
 
 
+def active_time_s() -> float | None:
+    """Simulated time of the PLC that is running now, or None outside a scan (never raises)."""
+    clock = _active_clock.get()
+    return None if clock is None else clock.now_s
+
+
 @contextmanager
 def using_clock(clock: ScanClock) -> Iterator[ScanClock]:
     """Make ``clock`` the active clock inside the ``with`` block."""

@@ -59,14 +59,21 @@ class PlcFault(LabError):
 def fault_from_exception(error: BaseException, time_s: float, tag_names: Iterable[str] = ()) -> PlcFault:
     """Describe an exception raised by a program, pointing at the student's own line.
 
+    An exception that was raised in another process (the trusted grader's student process)
+    carries its place as ``student_frame = (file, line, code)``.
+
     ``tag_names`` lets a misspelt tag name get a "did you mean …?" hint.
     """
-    frames = traceback.extract_tb(error.__traceback__)
-    own = [f for f in frames if not f.filename.startswith(_SIMULATOR_DIR)] or frames
-    frame = own[-1] if own else None
-    line = frame.lineno or 0 if frame else 0
-    filename = frame.filename if frame else ""
-    code = (frame.line or linecache.getline(filename, line)).strip() if frame else ""
+    remote = getattr(error, "student_frame", None)  # raised in another process: where, as plain data
+    if remote is not None:
+        filename, line, code = remote
+    else:
+        frames = traceback.extract_tb(error.__traceback__)
+        own = [f for f in frames if not f.filename.startswith(_SIMULATOR_DIR)] or frames
+        frame = own[-1] if own else None
+        line = frame.lineno or 0 if frame else 0
+        filename = frame.filename if frame else ""
+        code = (frame.line or linecache.getline(filename, line)).strip() if frame else ""
     kind = type(error).__name__
     hint_ko, hint_en = _hint(error, tag_names)
     where_ko = f" — {line}행: {code}" if line else ""

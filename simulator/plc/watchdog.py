@@ -12,7 +12,7 @@ CPU time, not wall-clock time: on a busy classroom server (or while 30 notebooks
 graded at once) a process can wait for the CPU for a while, and that must not stop a
 student's correct program. Ticks cost nothing per scan but two attribute writes.
 
-POSIX only (``signal.setitimer``) and only in the main thread — which is where
+POSIX only (``signal.setitimer``, not with ``SFLAB_PORTABLE=1``) and only in the main thread — which is where
 notebooks, the command line and the desktop window run the plant. Elsewhere the
 runtime still flags, after it returns, a scan that took far too long.
 """
@@ -24,6 +24,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Protocol
+
+from simulator.portable import portable
 
 
 class ScanOverrun(Exception):
@@ -48,8 +50,8 @@ MIN_ALARM_PERIOD_S = 0.005
 
 
 def can_interrupt() -> bool:
-    """True where a stuck program can be interrupted (POSIX main thread)."""
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    """True where a stuck program can be interrupted (POSIX main thread, not the portable path)."""
+    return not portable() and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
 @contextmanager

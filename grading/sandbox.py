@@ -1,0 +1,97 @@
+"""Start a student's code without the teacher's rights: read-only system, hidden course, no network.
+
+Why: ``nbgrader autograde`` runs every student's notebook as the user who grades. Without a
+sandbox a solution cell could rewrite the gradebook, the ``source/`` tests or the installed
+``grading`` package, and change everyone's scores, or read the hidden tests and print them
+into its feedback. Both places that run student code — the notebook's kernel
+(:mod:`grading.kernel_sandbox`) and the trusted pass's student process
+(:mod:`grading.student_process`) — start it through :func:`wrap` here.
+
+On Linux, with bubblewrap (Debian package ``bubblewrap``), the student's process sees:
+
+- the whole file system **read-only** (system, Python, the installed packages);
+- the **course folder** (gradebook, ``source/``, ``release/``, every submission) and the
+  nbgrader **exchange** replaced by empty folders, and an empty private ``/tmp``;
+- only the folders :func:`wrap` is given as writable (its own scratch folder, or the
+  autograded copy of its own notebook);
+- **no network** (a network namespace of its own with only a dead loopback);
+- no other process (a PID namespace of its own) and no terminal (``--new-session``); it
+  dies when its parent does.
+
+What it does not protect: it does not limit CPU time (the parent's deadline does), and the
+student's process can still read files any local user can read outside the hidden
+folders. Without bubblewrap (Windows lab PCs, or a server where it is missing) student
+code runs with the grader's rights: :func:`available` says so and ``sflab grade`` warns.
+The score is still decided in the grader (:mod:`grading.trusted`); only files are at risk.
+``SFLAB_SANDBOX=0`` turns the sandbox off on purpose (not for official grading).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+#: Where nbgrader's exchange lives on a school server (hidden from student code).
+EXCHANGE_DIR = "/usr/local/share/nbgrader/exchange"
+#: The environment variable that turns the sandbox off (``0``).
+SANDBOX_ENV = "SFLAB_SANDBOX"
+
+
+@functools.lru_cache(maxsize=1)
+def _bwrap_works(bwrap: str) -> bool:
+    probe = [bwrap, *_BASE, "--", sys.executable, "-c", "pass"]
+    try:
+        return subprocess.run(probe, capture_output=True, timeout=20, check=False).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+_BASE = (
+    "--ro-bind", "/", "/",
+    "--dev", "/dev",
+    "--proc", "/proc",
+    "--tmpfs", "/tmp",
+    "--unshare-net",
+    "--unshare-pid",
+    "--unshare-ipc",
+    "--unshare-uts",
+    "--new-session",
+    "--die-with-parent",
+)  # fmt: skip
+
+
+def available() -> bool:
+    """True when student code can be sandboxed here (bubblewrap present and allowed to run)."""
+    if os.environ.get(SANDBOX_ENV, "1") == "0" or sys.platform != "linux":
+        return False
+    bwrap = shutil.which("bwrap")
+    return bool(bwrap) and _bwrap_works(bwrap)
+
+
+def wrap(command: Sequence[str], *, hidden: Iterable[str | Path] = (), writable: Iterable[str | Path] = ()) -> list[str]:
+    """``command`` started inside the sandbox (or unchanged where none is :func:`available`).
+
+    Args:
+        command: the program and its arguments.
+        hidden: folders replaced by empty ones (the course folder, the exchange …).
+        writable: folders the student's code may write (bound back inside hidden ones).
+    """
+    if not available():
+        return list(command)
+    args = [shutil.which("bwrap") or "bwrap", *_BASE]
+    for folder in _existing([*hidden, EXCHANGE_DIR]):
+        args += ["--tmpfs", folder]
+    for folder in _existing(writable):
+        args += ["--bind", folder, folder]
+    return [*args, "--", *command]
+
+
+def _existing(folders: Iterable[str | Path]) -> list[str]:
+    """Absolute, existing folders, without duplicates, parents before children."""
+    found = {str(Path(f).resolve()) for f in folders if Path(f).is_dir()}
+    return sorted(found, key=lambda f: (f.count(os.sep), f))

@@ -1,0 +1,199 @@
+"""The trusted grading pass: every automatic point decided where the student's code never ran.
+
+Why: in ``nbgrader autograde`` a score is "the test cell ran in the student's kernel without
+an error". Everything in that kernel — the IPython shell, its messages to nbgrader, the
+builtins, the imported modules — belongs to the student's code once it has run, so one
+extra line in an answer cell can make every test cell "pass". Protecting the grading
+modules inside the kernel cannot fix that; the score has to be decided somewhere else.
+
+This pass decides it somewhere else:
+
+1. **answers from the submission, tests from the teacher** — the answer cells are taken
+   from the submitted notebook, every other code cell (setup and test cells, hidden tests
+   included) from the teacher's source notebook. The student's copy of a test cell is never
+   read here;
+2. **the student's code in a process of its own** (:mod:`grading.student_process`), in the
+   sandbox (:mod:`grading.sandbox`), which only answers calls over a pipe with plain data
+   (:mod:`grading.wire`);
+3. **the checks in the grader** — each test cell runs here, unchanged, with stand-ins for
+   the student's functions and classes (:mod:`grading.remote`); the plant, the checks and the
+   verdict never leave this process;
+4. **one verdict per criterion** (:class:`Verdict`), which :mod:`grading.trusted_nbgrader`
+   writes into the graded notebook, so the gradebook records it.
+"""
+
+from __future__ import annotations
+
+import builtins
+import time
+import traceback
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nbformat import NotebookNode
+
+from grading.checks import CheckFailed, describe_error
+from grading.remote import RemoteSession
+from grading.student_process import AnswerCell, StudentGone, StudentProcess
+
+#: Prefix of the file names test cells are compiled with in the grader.
+TEST_FILE_PREFIX = "<시험 "
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The trusted pass's decision on one criterion (one autograded test cell)."""
+
+    grade_id: str
+    points: float
+    passed: bool
+    #: What the student reads when it failed (Korean, English); empty when it passed.
+    ko: str = ""
+    en: str = ""
+    #: The full story for the teacher (the grader's traceback and the student's), never shown to students.
+    detail: str = ""
+    #: Wall-clock seconds the criterion took.
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class TestCell:
+    """A teacher's test cell: grade id, points, and code (hidden tests included)."""
+
+    grade_id: str
+    points: float
+    source: str
+
+
+def _meta(cell: NotebookNode) -> dict[str, Any]:
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return meta if isinstance(meta, dict) else {}
+
+
+def split_source(source_nb: NotebookNode) -> tuple[list[tuple[str, str | None]], list[TestCell]]:
+    """The teacher's notebook as (code cells the student's process runs, test cells the grader runs).
+
+    The first list has ``(grade_id, source)`` for a given setup cell and ``(grade_id, None)``
+    for an answer cell, whose code comes from the submission.
+    """
+    runs: list[tuple[str, str | None]] = []
+    tests: list[TestCell] = []
+    for index, cell in enumerate(source_nb.cells):
+        if cell.cell_type != "code":
+            continue
+        meta = _meta(cell)
+        grade_id = str(meta.get("grade_id", f"cell-{index}"))
+        if meta.get("solution"):
+            runs.append((grade_id, None))
+        elif meta.get("grade"):
+            tests.append(TestCell(grade_id, float(meta.get("points", 0)), cell.source))
+        elif meta.get("locked"):
+            runs.append((grade_id, cell.source))
+    return runs, tests
+
+
+def answer_cells(source_nb: NotebookNode, submission: NotebookNode) -> list[AnswerCell]:
+    """Setup cells from the teacher's notebook and answer cells from the submission, in order.
+
+    An answer cell is found in the submission by its grade id (the first code cell with it);
+    a missing one is skipped, so the names it should define are simply not there.
+    """
+    answers: dict[str, str] = {}
+    for cell in submission.cells:
+        grade_id = _meta(cell).get("grade_id")
+        if cell.cell_type == "code" and isinstance(grade_id, str) and grade_id not in answers:
+            answers[grade_id] = cell.source if isinstance(cell.source, str) else "".join(cell.source)
+    runs, _ = split_source(source_nb)
+    cells = []
+    for grade_id, source in runs:
+        code = source if source is not None else answers.get(grade_id)
+        if code is not None:
+            cells.append(AnswerCell(grade_id, code))
+    return cells
+
+
+def grade(
+    source_nb: NotebookNode,
+    submission: NotebookNode,
+    *,
+    hidden: Sequence[str | Path] = (),
+    only: Iterable[str] | None = None,
+) -> list[Verdict]:
+    """Decide every autograded criterion of ``submission`` against the teacher's ``source_nb``.
+
+    Args:
+        source_nb: the teacher's version (``source/``), with hidden tests.
+        submission: the student's notebook (only its answer cells are used).
+        hidden: folders the student's process must not see (the course folder).
+        only: grade ids to decide (all when None).
+    """
+    _, tests = split_source(source_nb)
+    wanted = set(only) if only is not None else None
+    process = StudentProcess(answer_cells(source_nb, submission), hidden=hidden)
+    verdicts = []
+    try:
+        try:
+            process.start()
+        except StudentGone:
+            pass  # every criterion fails below with the same message
+        with RemoteSession(process) as session:
+            for test in tests:
+                if wanted is None or test.grade_id in wanted:
+                    verdicts.append(_run_test(session, test))
+    finally:
+        process.close()
+    return verdicts
+
+
+def _run_test(session: RemoteSession, test: TestCell) -> Verdict:
+    started = time.monotonic()
+    namespace: dict[str, Any] = {"__builtins__": builtins, "__name__": "__main__"}
+    if session.process.alive or session.process.started.names:
+        namespace.update(session.names())
+    filename = f"{TEST_FILE_PREFIX}{test.grade_id}>"
+    try:
+        exec(compile(test.source, filename, "exec"), namespace)  # noqa: S102 - the teacher's own test cell
+    except BaseException as error:  # noqa: BLE001 - every failure is this criterion's zero
+        if isinstance(error, KeyboardInterrupt):
+            raise
+        ko, en = failure_text(error)
+        return Verdict(
+            test.grade_id,
+            test.points,
+            False,
+            ko,
+            en,
+            detail=_detail(error, session),
+            seconds=time.monotonic() - started,
+        )
+    return Verdict(test.grade_id, test.points, True, seconds=time.monotonic() - started)
+
+
+def failure_text(error: BaseException) -> tuple[str, str]:
+    """What a student reads for a failed criterion (the same words a check says in the kernel)."""
+    if isinstance(error, CheckFailed):
+        return error.ko, error.en
+    if isinstance(error, AssertionError) and hasattr(error, "ko"):
+        return str(error.ko), str(getattr(error, "en", error.ko))
+    if isinstance(error, NameError):
+        name = getattr(error, "name", None) or str(error)
+        return (
+            f"'{name}'이(가) 정의되지 않았습니다. 답안 셀(# 여기에 코드를 작성하세요)에 정의했는지, "
+            "이름을 바꾸지 않았는지 보세요.",
+            f"'{name}' is not defined. Define it in its answer cell, with the name the lab gives.",
+        )
+    ko, en = describe_error(error)
+    return f"채점 중 오류 — {ko}", f"Error while checking — {en}"
+
+
+def _detail(error: BaseException, session: RemoteSession) -> str:
+    parts = ["".join(traceback.format_exception(error))]
+    student = getattr(error, "student_traceback", "")
+    if student:
+        parts.append("학생 프로세스의 traceback / the student's process:\n" + student)
+    for failed in session.process.started.errors:
+        err = failed.get("error", {})
+        parts.append(f"답안 셀 {failed.get('cell')} 실행 오류: {err.get('type')}: {err.get('message')}")
+    return "\n".join(parts)[-20000:]
