@@ -7,9 +7,12 @@ to look, in Korean (English with ``SFLAB_LANG=en``).
 
 from __future__ import annotations
 
+import os
+import traceback
 from collections.abc import Iterable
+from pathlib import Path
 
-from grading.messages import Message
+from grading.messages import Message, current_lang
 from grading.rules import RULE_NAMES
 from grading.runner import RunReport
 
@@ -26,10 +29,42 @@ class CheckFailed(AssertionError):
         """The Korean message."""
         return self.message.ko
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows for a failed check: the message and the test cell's line, nothing of the grader.
+
+        A student needs the one Korean sentence that says what to fix, not 40 lines through
+        the grader's files and the server's paths. ``SFLAB_TRACEBACK=full`` (for the teacher)
+        shows the whole traceback instead.
+        """
+        if os.environ.get(TRACEBACK_VARIABLE) == "full":
+            return traceback.format_exception(self)
+        english = current_lang() == "en"
+        lines = [f"\x1b[1;31m{'Check failed' if english else '채점 실패'}\x1b[0m: {self.message.text()}"]
+        cell = _test_cell_line(self)
+        if cell is not None:
+            number, code = cell
+            where = f"test cell, line {number}" if english else f"시험 셀 {number}행"
+            lines.append(f"\x1b[2m({where}: {code})\x1b[0m")
+        return lines
+
     @property
     def en(self) -> str:
         """The English message."""
         return self.message.en
+
+
+#: Set to ``full`` to see the grader's whole traceback in the notebook (for teachers).
+TRACEBACK_VARIABLE = "SFLAB_TRACEBACK"
+_GRADER_DIRS = tuple(str(Path(__file__).resolve().parent.parent / name) for name in ("grading", "simulator"))
+
+
+def _test_cell_line(error: BaseException) -> tuple[int, str] | None:
+    """The last line outside the grader's own packages that the error passed: the test cell's call."""
+    found = None
+    for frame in traceback.extract_tb(error.__traceback__):
+        if not frame.filename.startswith(_GRADER_DIRS) and frame.lineno:
+            found = (frame.lineno, (frame.line or "").strip())
+    return found
 
 
 def describe_error(error: BaseException) -> tuple[str, str]:

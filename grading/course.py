@@ -47,8 +47,10 @@ from nbgrader.preprocessors import (
     SaveAutoGrades,
 )
 
+from grading import kernel_sandbox
 from grading.feedback import HideHiddenTests
 from grading.output_limits import LimitOutput
+from grading.trusted_nbgrader import TrustedGrading
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it reads this file
 
@@ -61,17 +63,22 @@ c.ClearSolutions.text_stub = {text_stub!r}
 
 # Autograding: an endless loop costs only its cell; a deleted test cell is put back and graded;
 # megabytes of printed output are cut (nbgrader's pipeline, with a LimitOutput that also cuts long lines).
+# TrustedGrading decides every autograded cell again where the student's code cannot reach
+# (grading/trusted.py): the gradebook records its verdict, not the notebook's own run.
 c.Autograde.autograde_preprocessors = [
     Execute,
     IgnorePattern,
     ClearMetadataPreprocessor,
     LimitOutput,
+    TrustedGrading,
     SaveAutoGrades,
     AssignLatePenalties,
     CheckCellMetadata,
 ]
 c.Execute.timeout = {timeout}
 c.Execute.interrupt_on_timeout = True
+# Each student's kernel runs sandboxed: course folder hidden, only its own folder writable, no network.
+kernel_sandbox.install(c)
 c.OverwriteCells.add_missing_cells = True
 c.LimitOutput.max_lines = {max_lines}
 c.LimitOutput.max_traceback = 40

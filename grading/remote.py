@@ -42,6 +42,17 @@ def current_session() -> RemoteSession | None:
     return _session.get()
 
 
+def shared_folder() -> str | None:
+    """A folder for files a check hands to the student's code (a database to query …).
+
+    In the trusted pass it is the student's process's own scratch folder, the only place
+    both processes can see; elsewhere None, meaning "the usual temporary folder" (pass it
+    as ``dir=`` to :mod:`tempfile`).
+    """
+    session = _session.get()
+    return session.process.cwd if session is not None else None
+
+
 class CheckTimeout(StudentGone):
     """The whole check ran past its time limit (the student's process has been killed)."""
 
@@ -258,14 +269,19 @@ class RemoteObject:
     def __init__(self, ref: RemoteRef, name: str) -> None:
         object.__setattr__(self, "__sflab_ref__", ref)
         object.__setattr__(self, "_type_name", name)
+        object.__setattr__(self, "_methods", {})
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
+        methods: dict[str, _BoundMethod] = object.__getattribute__(self, "_methods")
+        if name in methods:  # a method is looked up again in the student's process at every call
+            return methods[name]
         ref: RemoteRef = object.__getattribute__(self, "__sflab_ref__")
         value = ref.session.getattr(ref, name)
         if isinstance(value, (RemoteFunction, RemoteObject)):  # a bound method: call it through this object
-            return _BoundMethod(ref, name)
+            methods[name] = _BoundMethod(ref, name)
+            return methods[name]
         return value
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:

@@ -33,8 +33,9 @@ from grading.channel import Channel, ChannelClosed, ChannelTimeout
 from grading.wire import WireError, encode
 from simulator.portable import portable
 
-#: Seconds the answer cells may take all together (imports, a plant a cell runs …).
-CELLS_TIMEOUT_S = 120.0
+#: Seconds one answer cell may take (``SFLAB_TRUSTED_CELL_TIMEOUT_S``; the notebook's own run
+#: gives a cell nbgrader's ``Execute.timeout``).
+CELL_TIMEOUT_S = float(os.environ.get("SFLAB_TRUSTED_CELL_TIMEOUT_S", "30"))
 #: Memory the student's process may use beyond what it has after its imports, in MB.
 MEMORY_MB = 2048
 
@@ -45,6 +46,8 @@ class StudentGone(RuntimeError):
     def __init__(self, reason: str, *, timed_out: bool = False) -> None:
         super().__init__(reason)
         self.timed_out = timed_out
+        #: The answer cell that was running, when it happened while the cells ran.
+        self.cell = ""
 
 
 @dataclass
@@ -83,6 +86,7 @@ class StudentProcess:
         self._channel: Channel | None = None
         self._in_copy = False
         self._used = False
+        self._skipped: dict[str, dict[str, Any]] = {}
         #: Incremented every time a new process (or copy) starts: refs of an older one are stale.
         self.generation = 0
         self.started = Started()
@@ -91,7 +95,38 @@ class StudentProcess:
 
     # ------------------------------------------------------------ life cycle
     def start(self) -> Started:
-        """Start the process and run the answer cells (again, if it had been killed)."""
+        """Start the process and run the answer cells (again, if it had been killed).
+
+        Cells run one by one, each with :data:`CELL_TIMEOUT_S`, as in the notebook's own run: a
+        cell that does not finish (a ``while True`` at the top) is left out, the process is
+        started again without it, and the cells after it still run.
+        """
+        skipped = self._skipped  # kept across restarts: a looping cell costs its time limit once
+        while True:
+            self._spawn()
+            try:
+                self.started = self._run_cells(skipped)
+                return self.started
+            except StudentGone as gone:
+                if not gone.cell or gone.cell in skipped:
+                    raise
+                skipped[gone.cell] = {"type": "TimeoutError", "message": str(gone), "cell": gone.cell}
+
+    def _run_cells(self, skipped: dict[str, dict[str, Any]]) -> Started:
+        started = Started(errors=[{"cell": cell, "error": error} for cell, error in skipped.items()])
+        for cell in self.cells:
+            if cell.id in skipped:
+                continue
+            try:
+                reply = self.ask({"op": "cells", "cells": [{"id": cell.id, "source": cell.source}]}, timeout_s=CELL_TIMEOUT_S)
+            except StudentGone as gone:
+                gone.cell = cell.id
+                raise
+            started.names = dict(reply.get("names", {}))
+            started.errors += list(reply.get("errors", []))
+        return started
+
+    def _spawn(self) -> None:
         self.kill()
         command = [sys.executable, "-m", "grading.student_worker", str(MEMORY_MB)]
         command = sandbox.wrap(command, hidden=self.hidden, writable=[self.cwd])
@@ -109,10 +144,6 @@ class StudentProcess:
         self._channel = Channel(self._process.stdout.fileno(), self._process.stdin.fileno())
         self.generation += 1
         self._used = False
-        cells = [{"id": c.id, "source": c.source} for c in self.cells]
-        reply = self.ask({"op": "cells", "cells": cells}, timeout_s=CELLS_TIMEOUT_S)
-        self.started = Started(dict(reply.get("names", {})), list(reply.get("errors", [])))
-        return self.started
 
     @property
     def alive(self) -> bool:
