@@ -20,9 +20,8 @@ import threading
 import time
 from typing import Any
 
-from simulator.portable import portable
 from grading.wire import frame, frame_length, parse
-
+from simulator.portable import portable
 
 #: How long a reader polls before it sleeps, in seconds.
 SPIN_S = 0.0001
@@ -139,7 +138,10 @@ class Channel:
     def _receive_threaded(self, deadline: float | None) -> Any:
         if self._queue is None:
             self._queue = queue.Queue()
-            threading.Thread(target=self._reader, daemon=True, name="sflab-channel").start()
+            # The thread reads its own copy of the descriptor and closes it itself, at end of file:
+            # were it to read ``read_fd`` after close(), it could read a new pipe given the same number.
+            own_fd = os.dup(self.read_fd)
+            threading.Thread(target=self._reader, args=(own_fd,), daemon=True, name="sflab-channel").start()
         timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
         try:
             item = self._queue.get(timeout=timeout)
@@ -150,23 +152,16 @@ class Channel:
             raise item
         return item
 
-    def _reader(self) -> None:
+    def _reader(self, fd: int) -> None:
         assert self._queue is not None
         try:
             while True:
-                header = self._read_blocking(4)
-                self._queue.put(parse(self._read_blocking(frame_length(header))))
+                header = _read_blocking(fd, 4)
+                self._queue.put(parse(_read_blocking(fd, frame_length(header))))
         except BaseException as error:  # noqa: BLE001 - handed to the waiting receive()
             self._queue.put(error if isinstance(error, Exception) else ChannelClosed(str(error)))
-
-    def _read_blocking(self, size: int) -> bytes:
-        data = b""
-        while len(data) < size:
-            chunk = os.read(self.read_fd, size - len(data))
-            if not chunk:
-                raise ChannelClosed("the other process closed the pipe")
-            data += chunk
-        return data
+        finally:
+            os.close(fd)
 
     def close(self) -> None:
         """Close both file descriptors (safe to call twice)."""
@@ -175,3 +170,13 @@ class Channel:
                 os.close(fd)
             except OSError:
                 pass
+
+
+def _read_blocking(fd: int, size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        chunk = os.read(fd, size - len(data))
+        if not chunk:
+            raise ChannelClosed("the other process closed the pipe")
+        data += chunk
+    return data

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Any
 
 from simulator.cli import COMMON, add_command
 
@@ -44,6 +45,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     auto.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="동시에 채점할 학생 수 (기본: CPU 수)")
     auto.add_argument("--student", action="append", default=[], help="이 학생만 (여러 번 가능)")
     auto.set_defaults(handler=_autograde)
+    report = actions.add_parser(
+        "report", parents=[COMMON], help="학생별 점수·플래그 CSV / CSV of points per criterion, total, flags"
+    )
+    report.add_argument("assignment", help="과제 id (예: L01)")
+    report.add_argument("--course", default=".", help="nbgrader 과정 폴더 (기본: 현재 폴더)")
+    report.add_argument("--out", default=None, help="CSV 파일 (기본: 과정 폴더의 reports/<과제>.csv)")
+    report.set_defaults(handler=_report)
     feedback = actions.add_parser(
         "feedback", parents=[COMMON], help="숨은 테스트 없는 피드백 HTML / feedback without hidden tests"
     )
@@ -93,12 +101,50 @@ def _autograde(args: argparse.Namespace) -> int:
     os.environ[LANG_VARIABLE] = args.lang  # the checks inside the notebooks speak the same language
     results = autograde(args.course, args.assignment, jobs=args.jobs, students=args.student or None)
     failed = [r for r in results if not r.success]
+    flags = _flags(args.course, args.assignment, [r.student for r in results])
     for result in results:
         score = f"{result.score:g}/{result.max_score:g}" if result.success else "FAILED"
-        print(f"{result.student}\t{score}\t{result.seconds:.1f}s")
+        mark = f"\t⚑ {len(flags[result.student])}" if flags[result.student] else ""
+        print(f"{result.student}\t{score}\t{result.seconds:.1f}s{mark}")
+    _print_flags(flags, args.lang)
     for result in failed:
         print(f"--- {result.student}\n{result.error}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _flags(course: str, assignment: str, students: list[str]) -> dict[str, list[Any]]:
+    """The trusted pass's flags of each student just graded."""
+    from grading.trusted_record import read_records
+
+    return {s: [f for record in read_records(course, assignment, s) for f in record.flags] for s in students}
+
+
+def _print_flags(flags: dict[str, list[Any]], lang: str) -> None:
+    """Every flag, one line each, to stderr after the scores."""
+    flagged = [(student, flag) for student, found in flags.items() for flag in found]
+    if not flagged:
+        return
+    title = (
+        "Flags (the trusted grader's verdict is the score):"
+        if lang == "en"
+        else "⚑ 확인할 제출물 (점수는 채점기 판정):"
+    )
+    print(title, file=sys.stderr)
+    for student, flag in flagged:
+        print(f"⚑ {student}\t{flag.text(lang)}", file=sys.stderr)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from grading.report import write_report
+
+    course = Path(args.course).resolve()
+    out = Path(args.out) if args.out else course / "reports" / f"{args.assignment}.csv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_report(course, args.assignment, out, args.lang)
+    print(out)
+    return 0
 
 
 def _feedback(args: argparse.Namespace) -> int:

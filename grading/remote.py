@@ -149,6 +149,7 @@ class RemoteSession:
         return decode_reply(reply.get("value"), refs=self._ref)
 
     def getattr(self, ref: RemoteRef, name: str) -> Any:
+        """Read attribute ``name`` of the student's object (a value, or a stand-in)."""
         reply = self.process.ask({"op": "getattr", "ref": ref.key(), "name": name}, timeout_s=CALL_LIMIT_S)
         if "error" in reply:
             raise remote_error(reply["error"])
@@ -192,7 +193,8 @@ class RemoteSession:
         known = state[3]
         if values == known:
             return {TAG: "io", "id": key, "set": {}}
-        return {TAG: "io", "id": key, "set": {names[i]: v for i, (v, k) in enumerate(zip(values, known)) if v != k}}
+        changed = {names[i]: v for i, (v, k) in enumerate(zip(values, known, strict=True)) if v != k}
+        return {TAG: "io", "id": key, "set": changed}
 
     def _copy_back(self, changes: dict[str, Any]) -> None:
         """Write the tags the student's scan changed into the grader's process image."""
@@ -240,6 +242,7 @@ class RemoteRef:
         self._generation = session.process.generation
 
     def key(self) -> int:
+        """The student's object number in the process that runs now."""
         process = self.session.process
         if self._top_name is not None:
             data = process.started.names.get(self._top_name, {})
@@ -257,6 +260,7 @@ class RemoteFunction:
         self.__name__ = name
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Call the student's object (an instance with ``__call__``) in its process."""
         return self.__sflab_ref__.session.call(self.__sflab_ref__, None, args, kwargs)
 
     def __repr__(self) -> str:
@@ -285,6 +289,7 @@ class RemoteObject:
         return value
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Call the student's function in its process."""
         ref: RemoteRef = object.__getattribute__(self, "__sflab_ref__")
         return ref.session.call(ref, None, args, kwargs)
 
@@ -328,8 +333,8 @@ def remote_error(data: Any) -> Exception:
         error = cls(message)
     except Exception:  # noqa: BLE001 - a built-in that wants other arguments
         error = type(kind, (StudentError,), {})(message)
-    error.student_frame = (str(data.get("cell", "")), int(data.get("line", 0) or 0), str(data.get("code", "")))  # type: ignore[attr-defined]
-    error.student_traceback = str(data.get("traceback", ""))  # type: ignore[attr-defined]
+    error.student_frame = (str(data.get("cell", "")), int(data.get("line", 0) or 0), str(data.get("code", "")))
+    error.student_traceback = str(data.get("traceback", ""))
     for key in ("ko", "en"):
         if isinstance(data.get(key), str):
             setattr(error, key, data[key])

@@ -73,7 +73,9 @@ def available() -> bool:
     return bool(bwrap) and _bwrap_works(bwrap)
 
 
-def wrap(command: Sequence[str], *, hidden: Iterable[str | Path] = (), writable: Iterable[str | Path] = ()) -> list[str]:
+def wrap(
+    command: Sequence[str], *, hidden: Iterable[str | Path] = (), writable: Iterable[str | Path] = ()
+) -> list[str]:
     """``command`` started inside the sandbox (or unchanged where none is :func:`available`).
 
     Args:

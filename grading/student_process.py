@@ -77,7 +77,9 @@ class StudentProcess:
         cwd: the folder the student's code starts in (a scratch folder by default).
     """
 
-    def __init__(self, cells: Sequence[AnswerCell], *, hidden: Sequence[str | Path] = (), cwd: str | None = None) -> None:
+    def __init__(
+        self, cells: Sequence[AnswerCell], *, hidden: Sequence[str | Path] = (), cwd: str | None = None
+    ) -> None:
         self.cells = list(cells)
         self.hidden = list(hidden)
         self._scratch = tempfile.TemporaryDirectory(prefix="sflab-student-")
@@ -118,7 +120,9 @@ class StudentProcess:
             if cell.id in skipped:
                 continue
             try:
-                reply = self.ask({"op": "cells", "cells": [{"id": cell.id, "source": cell.source}]}, timeout_s=CELL_TIMEOUT_S)
+                reply = self.ask(
+                    {"op": "cells", "cells": [{"id": cell.id, "source": cell.source}]}, timeout_s=CELL_TIMEOUT_S
+                )
             except StudentGone as gone:
                 gone.cell = cell.id
                 raise
@@ -147,6 +151,7 @@ class StudentProcess:
 
     @property
     def alive(self) -> bool:
+        """True while the student's process runs."""
         return self._process is not None and self._process.poll() is None
 
     @contextmanager
@@ -201,7 +206,9 @@ class StudentProcess:
         self._scratch.cleanup()
 
     # ------------------------------------------------------------ questions
-    def ask(self, request: dict[str, Any], *, timeout_s: float, on_callback: Callable[[dict[str, Any]], Any] | None = None) -> Any:
+    def ask(
+        self, request: dict[str, Any], *, timeout_s: float, on_callback: Callable[[dict[str, Any]], Any] | None = None
+    ) -> Any:
         """Send ``request`` and return the reply, answering the student's callbacks meanwhile.
 
         Raises:

@@ -29,9 +29,9 @@ import linecache
 import os
 import sys
 import traceback
-from operator import attrgetter
 from collections.abc import Callable
 from contextlib import nullcontext
+from operator import attrgetter
 from typing import Any
 
 from grading.channel import Channel
@@ -229,7 +229,12 @@ class CallbackStub:
     """A grader object the student's code may call (only ``methods``): each call goes up the pipe."""
 
     def __init__(
-        self, channel: Channel, key: int, methods: list[str], encode_: Callable[[Any], Any], decode_: Callable[[Any], Any]
+        self,
+        channel: Channel,
+        key: int,
+        methods: list[str],
+        encode_: Callable[[Any], Any],
+        decode_: Callable[[Any], Any],
     ) -> None:
         self._channel, self._key, self._methods = channel, key, tuple(methods)
         self._encode, self._decode = encode_, decode_

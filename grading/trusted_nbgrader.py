@@ -44,10 +44,11 @@ _HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", re.S)
 GUARDED_KEYS = ("grade", "grade_id", "points", "solution", "locked")
 
 
-class TrustedGrading(NbGraderPreprocessor):  # type: ignore[misc] - nbgrader has no type hints
+class TrustedGrading(NbGraderPreprocessor):
     """Decide every autograded cell in the trusted pass and make the notebook say so."""
 
     def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
+        """Grade ``nb`` in the trusted pass and write the verdicts into its test cells."""
         info = resources["nbgrader"]
         coursedir = CourseDirectory(config=self.config)
         root = Path(coursedir.root).resolve()
@@ -130,7 +131,9 @@ def tampering(source_nb: NotebookNode, submitted: NotebookNode) -> list[Flag]:
     for grade_id, source in _source_tests(source_nb).items():
         cell = by_id.get(grade_id)
         if cell is None:
-            flags.append(Flag(grade_id, f"{grade_id}: 시험 셀이 지워졌습니다.", f"{grade_id}: the test cell was deleted."))
+            flags.append(
+                Flag(grade_id, f"{grade_id}: 시험 셀이 지워졌습니다.", f"{grade_id}: the test cell was deleted.")
+            )
             continue
         if any(_meta(cell).get(k) != _meta(source).get(k) for k in GUARDED_KEYS):
             flags.append(
@@ -141,7 +144,13 @@ def tampering(source_nb: NotebookNode, submitted: NotebookNode) -> list[Flag]:
                 )
             )
         if _visible(cell.source) != _visible(source.source):
-            flags.append(Flag(grade_id, f"{grade_id}: 시험 셀 코드가 바뀌었습니다.", f"{grade_id}: the test cell's code was edited."))
+            flags.append(
+                Flag(
+                    grade_id,
+                    f"{grade_id}: 시험 셀 코드가 바뀌었습니다.",
+                    f"{grade_id}: the test cell's code was edited.",
+                )
+            )
     return flags
 
 
@@ -151,7 +160,9 @@ def _visible(source: Any) -> str:
     return "\n".join(line.rstrip() for line in text.strip().splitlines())
 
 
-def with_trusted_tests(cells: list[NotebookNode], source_nb: NotebookNode, verdicts: list[Verdict]) -> list[NotebookNode]:
+def with_trusted_tests(
+    cells: list[NotebookNode], source_nb: NotebookNode, verdicts: list[Verdict]
+) -> list[NotebookNode]:
     """``cells`` with exactly one copy of each teacher's test cell, whose output is the trusted verdict.
 
     A test cell is replaced by the teacher's (source and metadata); a second cell claiming the

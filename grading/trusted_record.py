@@ -30,6 +30,7 @@ class Flag:
     en: str
 
     def text(self, lang: str = "ko") -> str:
+        """The flag in ``lang`` (``ko`` or ``en``)."""
         return self.en if lang == "en" else self.ko
 
 

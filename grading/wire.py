@@ -10,7 +10,6 @@ JSON document, and the few things JSON has no word for travel as small tagged ob
 tag (key ``"§"``)  what                                                        direction
 =================  ==========================================================  ==========
 ``nd``             numpy array of numbers or booleans (raw bytes, base64)      both
-``df``/``series``  pandas DataFrame / Series, column by column                 both
 ``tuple``/``set``  tuple, set                                                  both
 ``dict``           a dict whose keys are not all strings                       both
 ``bytes``          bytes                                                       both
@@ -20,7 +19,7 @@ tag (key ``"§"``)  what                                                        
 ``cb``             a grader object the student may call back (Modbus client)   → student
 =================  ==========================================================  ==========
 
-:func:`decode_reply` is the grader's reader: it accepts only the first six tags and
+:func:`decode_reply` is the grader's reader: it accepts only the first five tags and
 ``ref``, checks numpy dtypes against a short list, and never imports a name the student
 chose. Frames are a 4-byte big-endian length and UTF-8 JSON, at most :data:`MAX_FRAME_BYTES`.
 """
@@ -112,21 +111,6 @@ def encode(value: Any, extra: Any = None) -> Any:
         }
     if isinstance(value, np.ndarray):  # strings or objects: element by element
         return {TAG: "tuple", "items": [encode(v, extra) for v in value.tolist()]}
-    pandas = _pandas_type(value)
-    if pandas == "DataFrame":
-        return {
-            TAG: "df",
-            "columns": [encode(c, extra) for c in value.columns],
-            "data": [encode(value[c].to_numpy(), extra) for c in value.columns],
-            "index": encode(value.index.to_numpy(), extra),
-        }
-    if pandas == "Series":
-        return {
-            TAG: "series",
-            "name": encode(value.name, extra),
-            "data": encode(value.to_numpy(), extra),
-            "index": encode(value.index.to_numpy(), extra),
-        }
     if extra is not None:
         special = extra(value)
         if special is not None:
@@ -138,42 +122,44 @@ def encode(value: Any, extra: Any = None) -> Any:
     raise WireError(f"cannot send a {type(value).__name__} to the other process (plain data only)")
 
 
-def _pandas_type(value: Any) -> str:
-    module = type(value).__module__
-    return type(value).__name__ if module.startswith("pandas.") else ""
-
-
-def decode_reply(data: Any, refs: Any = None, depth: int = 0) -> Any:
-    """Read data the *student's* process sent: plain values, arrays, tables, and ``refs(tagged)`` for refs.
+def decode_reply(data: Any, refs: Any = None) -> Any:
+    """Read data the *student's* process sent: plain values, arrays, and ``refs(tagged)`` for refs.
 
     Raises:
-        WireError: for any tag outside the grader's list, an unsafe dtype, or nesting deeper than
-            :data:`MAX_DEPTH`.
+        WireError: for any tag outside the grader's list, an unsafe dtype, malformed fields, or
+            nesting deeper than :data:`MAX_DEPTH`.
     """
+    try:
+        return _decode(data, refs, 0)
+    except WireError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as error:  # malformed fields (binascii.Error too)
+        raise WireError(f"malformed reply: {type(error).__name__}: {error}") from None
+
+
+def _decode(data: Any, refs: Any, depth: int) -> Any:
     if depth > MAX_DEPTH:
         raise WireError("reply nested too deeply")
     if isinstance(data, list):
-        return [decode_reply(v, refs, depth + 1) for v in data]
+        return [_decode(v, refs, depth + 1) for v in data]
     if not isinstance(data, dict):
         return data
     tag = data.get(TAG)
     if tag is None:
-        return {k: decode_reply(v, refs, depth + 1) for k, v in data.items()}
+        return {k: _decode(v, refs, depth + 1) for k, v in data.items()}
     items = data.get("items", [])
     if tag == "tuple":
-        return tuple(decode_reply(v, refs, depth + 1) for v in items)
+        return tuple(_decode(v, refs, depth + 1) for v in items)
     if tag == "set":
-        return {_hashable(decode_reply(v, refs, depth + 1)) for v in items}
+        return {_hashable(_decode(v, refs, depth + 1)) for v in items}
     if tag == "dict":
-        return {_hashable(decode_reply(k, refs, depth + 1)): decode_reply(v, refs, depth + 1) for k, v in items}
+        return {_hashable(_decode(k, refs, depth + 1)): _decode(v, refs, depth + 1) for k, v in items}
     if tag == "float":
         return float(str(data.get("v")))
     if tag == "bytes":
         return base64.b64decode(str(data.get("b64", "")), validate=True)
     if tag == "nd":
         return _array(data)
-    if tag in ("df", "series"):
-        return _table(tag, data, refs, depth)
     if tag == "ref" and refs is not None:
         return refs(data)
     raise WireError(f"a reply may not contain {tag!r}")
@@ -193,24 +179,7 @@ def _array(data: dict[str, Any]) -> np.ndarray:
         raise WireError(f"numpy dtype {dtype!r} may not cross the pipe")
     shape = tuple(int(n) for n in data.get("shape", []))
     raw = base64.b64decode(str(data.get("b64", "")), validate=True)
-    array = np.frombuffer(raw, dtype=np.dtype(dtype).newbyteorder("<"))
-    if array.size != math.prod(shape):
+    if any(n < 0 for n in shape) or len(raw) != np.dtype(dtype).itemsize * math.prod(shape):
         raise WireError("numpy array data does not match its shape")
+    array = np.frombuffer(raw, dtype=np.dtype(dtype).newbyteorder("<"))
     return array.reshape(shape).astype(np.dtype(dtype).newbyteorder("="))
-
-
-def _table(tag: str, data: dict[str, Any], refs: Any, depth: int) -> Any:
-    import pandas as pd
-
-    def column(values: Any) -> Any:
-        got = decode_reply(values, refs, depth + 1)
-        return list(got) if isinstance(got, tuple) else got
-
-    index = column(data.get("index", []))
-    if tag == "series":
-        return pd.Series(column(data.get("data", [])), index=index, name=decode_reply(data.get("name"), refs, depth + 1))
-    columns = [_hashable(decode_reply(c, refs, depth + 1)) for c in data.get("columns", [])]
-    values = [column(v) for v in data.get("data", [])]
-    if len(columns) != len(values):
-        raise WireError("DataFrame columns and data do not match")
-    return pd.DataFrame(dict(zip(columns, values, strict=True)), index=index)

@@ -1,0 +1,179 @@
+"""The trusted pass's parts, without nbgrader: the wire format, the student's process, the stand-ins."""
+
+from __future__ import annotations
+
+import math
+
+import nbformat
+import numpy as np
+import pytest
+
+from grading import notebook as nbcells
+from grading.remote import RemoteSession
+from grading.student_process import AnswerCell, StudentGone, StudentProcess
+from grading.trusted import grade
+from grading.wire import MAX_DEPTH, TAG, WireError, decode_reply, encode, frame, frame_length, parse
+
+
+@pytest.fixture(params=["fork", "portable"])
+def path(request, monkeypatch):
+    """Every process test runs on the Linux path and on the portable (Windows-like) path."""
+    if request.param == "portable":
+        monkeypatch.setenv("SFLAB_PORTABLE", "1")
+    return request.param
+
+
+# ---------------------------------------------------------------- wire
+def test_plain_values_and_arrays_cross_unchanged():
+    value = {
+        "n": 3,
+        "x": 1.5,
+        "nan": float("nan"),
+        "t": (1, "a"),
+        "s": {2, 3},
+        "k": {(1, 2): "tuple key"},
+        "a": np.arange(6, dtype=np.int16).reshape(2, 3),
+        "b": b"\x00\x01",
+    }
+    got = decode_reply(parse(frame(encode(value))[4:]))
+    assert got["t"] == (1, "a") and got["s"] == {2, 3} and got["k"] == {(1, 2): "tuple key"}
+    assert math.isnan(got["nan"]) and got["b"] == b"\x00\x01"
+    assert got["a"].dtype == np.int16 and got["a"].tolist() == [[0, 1, 2], [3, 4, 5]]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        {TAG: "dc", "type": "os:system", "fields": {}},  # a class the student names: never imported
+        {TAG: "io", "id": 1, "set": {}},
+        {TAG: "cb", "id": 1, "methods": []},
+        {TAG: "pickle", "data": "gASV"},
+        {TAG: "nd", "dtype": "object", "shape": [1], "b64": ""},
+        {TAG: "nd", "dtype": "float64", "shape": [3], "b64": "AAAA"},
+    ],
+)
+def test_the_grader_refuses_anything_but_plain_data(reply):
+    with pytest.raises(WireError):
+        decode_reply(reply)
+
+
+def test_deep_nesting_and_huge_frames_are_refused():
+    deep: list = []
+    for _ in range(MAX_DEPTH + 5):
+        deep = [deep]
+    with pytest.raises(WireError):
+        decode_reply(deep)
+    with pytest.raises(WireError):
+        frame_length((2**31).to_bytes(4, "big"))
+
+
+# ---------------------------------------------------------------- the student's process
+COUNTER = """
+calls = 0
+
+def bump():
+    global calls
+    calls += 1
+    return calls
+
+class Machine:
+    def __init__(self, speed):
+        self.speed = speed
+
+    def double(self):
+        return self.speed * 2
+"""
+
+
+def test_each_check_starts_from_the_state_after_the_answer_cells(path):
+    process = StudentProcess([AnswerCell("a", COUNTER)])
+    process.start()
+    try:
+        with RemoteSession(process) as session:
+            names = session.names()
+            for _ in range(2):
+                with session.check(30):
+                    assert names["bump"]() == 1  # a global changed by one check is fresh in the next
+                    assert names["bump"]() == 2
+            with session.check(30):
+                machine = names["Machine"](21)
+                assert machine.double() == 42 and machine.speed == 21
+            assert names["calls"] == 0  # a plain value crosses as a value
+    finally:
+        process.close()
+
+
+def test_a_call_that_never_returns_is_killed_by_the_parent(path, monkeypatch):
+    monkeypatch.setattr("grading.remote.CALL_LIMIT_S", 1.0)
+    process = StudentProcess([AnswerCell("a", "def spin():\n    while True:\n        pass\n")])
+    process.start()
+    try:
+        with RemoteSession(process) as session, session.check(30):
+            with pytest.raises(StudentGone):
+                session.names()["spin"]()
+            assert not process.alive
+    finally:
+        process.close()
+
+
+def test_garbage_written_to_the_pipe_fails_only_that_student(path):
+    cells = [AnswerCell("a", "import os\n\ndef answer():\n    os.write(4, b'\\xff' * 64)\n    return 1\n")]
+    process = StudentProcess(cells)
+    process.start()
+    try:
+        with RemoteSession(process) as session, session.check(30):
+            with pytest.raises((StudentGone, WireError)):
+                session.names()["answer"]()
+    finally:
+        process.close()
+
+
+def test_the_students_error_keeps_its_kind_and_line(path):
+    process = StudentProcess([AnswerCell("l01_classify_answer", "def classify(io):\n    raise NotImplementedError()\n")])
+    process.start()
+    try:
+        with RemoteSession(process) as session, session.check(30):
+            with pytest.raises(NotImplementedError) as caught:
+                session.names()["classify"](None)
+            assert caught.value.student_frame[:2] == ("l01_classify_answer", 2)
+    finally:
+        process.close()
+
+
+# ---------------------------------------------------------------- the pass on a notebook
+def _lab(answer: str, test_source: str) -> nbformat.NotebookNode:
+    return nbcells.notebook(
+        [
+            nbcells.given_code("setup", "from simulator.plc import TON"),
+            nbcells.solution("answer", answer),
+            nbcells.tests("check", 2, test_source),
+        ],
+        {"id": "T01"},
+    )
+
+
+CHECK = "from grading.labs import l01\nl01.check_classify(classify, every_case=True)"
+RIGHT = 'def classify(io):\n    if not (io.inspect_eye and io.part_prox):\n        return "none"\n'
+RIGHT += '    return "metal" if io.metal_prox else "plastic"\n'
+
+
+def test_answers_come_from_the_submission_and_tests_from_the_teacher():
+    teacher = _lab(RIGHT, CHECK)
+    assert [v.passed for v in grade(teacher, teacher)] == [True]
+    blank = _lab("def classify(io):\n    raise NotImplementedError()\n", "pass  # the student's copy of the test")
+    verdict = grade(teacher, blank)[0]
+    assert not verdict.passed and "아직 답을 쓰지 않았습니다" in verdict.ko
+    wrong = _lab('def classify(io):\n    return "metal"\n', CHECK)
+    assert "맞는 답은" in grade(teacher, wrong)[0].ko
+
+
+def test_a_student_who_patches_the_grader_patches_only_their_own_process():
+    cheat = (
+        "import grading.labs.l01, grading.isolation, builtins\n"
+        "grading.labs.l01.check_classify = lambda *a, **k: None\n"
+        "grading.isolation.run_isolated = lambda *a, **k: 'ok'\n"
+        "builtins.AssertionError = type('Nothing', (Exception,), {})\n"
+        "def classify(io):\n    raise NotImplementedError()\n"
+    )
+    teacher = _lab(RIGHT, CHECK)
+    assert grade(teacher, _lab(cheat, CHECK))[0].passed is False
