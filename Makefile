@@ -7,12 +7,27 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck pytest clean
+#: Debian packages the tests use: command → package (a real Modbus master; the grading sandbox).
+DEBIAN_PACKAGES := mbpoll:mbpoll bwrap:bubblewrap
+
+.PHONY: run test lint typecheck pytest clean system-packages
 
 run: $(STAMP_RUN)
 	$(BIN)/sflab run
 
-test: $(STAMP_TEST) lint typecheck pytest
+test: system-packages $(STAMP_TEST) lint typecheck pytest
+
+# Installs the Debian packages the tests need when run as root (CI, a school server);
+# otherwise says which to install.
+system-packages:
+	@missing=""; for pair in $(DEBIAN_PACKAGES); do \
+	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair##*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "테스트에 필요한 Debian 패키지를 설치하세요 / install:$$missing (sudo apt-get install$$missing)"; fi; \
+	fi
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check simulator grading curriculum labs tests

@@ -129,7 +129,8 @@ def test_garbage_written_to_the_pipe_fails_only_that_student(path):
 
 
 def test_the_students_error_keeps_its_kind_and_line(path):
-    process = StudentProcess([AnswerCell("l01_classify_answer", "def classify(io):\n    raise NotImplementedError()\n")])
+    blank = "def classify(io):\n    raise NotImplementedError()\n"
+    process = StudentProcess([AnswerCell("l01_classify_answer", blank)])
     process.start()
     try:
         with RemoteSession(process) as session, session.check(30):
