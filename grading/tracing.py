@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from types import FrameType, TracebackType
 from typing import Any
 
+from grading.remote import current_session
 from grading.rules import LineLayout, RuleBook
+from simulator.portable import portable
 from simulator.plc.program import as_scan_function
 
 #: Longest CPU time one student scan may run before it is interrupted, in seconds
@@ -67,7 +69,15 @@ class TracingProgram:
 
     def __init__(self, program: object, *, alarm: bool = True) -> None:
         self._student_scan = as_scan_function(program)
-        self._alarm = alarm and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        # No alarm where it cannot ring (portable path, other threads) or has nothing to stop: in the
+        # trusted pass the student's code runs in another process, timed by the grader.
+        self._alarm = (
+            alarm
+            and not portable()
+            and current_session() is None
+            and hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread()
+        )
         self.changes: list[OutputChange] = []
         self.changes_dropped = 0
         #: The rules, for the plant's layout once :meth:`attach` has run.
