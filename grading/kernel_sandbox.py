@@ -73,9 +73,10 @@ class SandboxedKernelManager(AsyncKernelManager):
         return self._runtime_dir is not None
 
     async def _async_pre_start_kernel(self, **kw: Any) -> tuple[list[str], dict[str, Any]]:
+        kw["env"] = sandbox.student_environment(kw.get("env"))  # no tokens for the student's code
         if sandbox.available():
             self._use_private_ipc()
-            kw["env"] = {**kw.get("env", os.environ), **KERNEL_ENV}
+            kw["env"].update(KERNEL_ENV)
             if self.kernel_spec is not None:
                 self.kernel_spec.interrupt_mode = "message"
         return await super()._async_pre_start_kernel(**kw)

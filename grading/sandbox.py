@@ -18,6 +18,9 @@ On Linux, with bubblewrap (Debian package ``bubblewrap``), the student's process
 - no other process (a PID namespace of its own) and no terminal (``--new-session``); it
   dies when its parent does.
 
+Student code also starts without the grader's secrets (:func:`student_environment`: API tokens,
+passwords), in the sandbox or not.
+
 What it does not protect: it does not limit CPU time (the parent's deadline does), and the
 student's process can still read files any local user can read outside the hidden
 folders. Without bubblewrap (Windows lab PCs, or a server where it is missing) student
@@ -40,6 +43,9 @@ from pathlib import Path
 EXCHANGE_DIR = "/usr/local/share/nbgrader/exchange"
 #: The environment variable that turns the sandbox off (``0``).
 SANDBOX_ENV = "SFLAB_SANDBOX"
+#: Words in the name of an environment variable that student code must not inherit (a formgrader
+#: running as a JupyterHub service holds the hub's API token; feedback would show it to the student).
+SECRET_WORDS = ("TOKEN", "SECRET", "PASSWORD", "PASSWD", "KEY", "CREDENTIAL", "JUPYTERHUB_", "JPY_API")
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,6 +77,12 @@ def available() -> bool:
         return False
     bwrap = shutil.which("bwrap")
     return bool(bwrap) and _bwrap_works(bwrap)
+
+
+def student_environment(base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment student code starts with: ``base`` (this process's) without secrets."""
+    source = dict(os.environ if base is None else base)
+    return {name: value for name, value in source.items() if not any(w in name.upper() for w in SECRET_WORDS)}
 
 
 def wrap(

@@ -134,7 +134,8 @@ class StudentProcess:
         self.kill()
         command = [sys.executable, "-m", "grading.student_worker", str(MEMORY_MB)]
         command = sandbox.wrap(command, hidden=self.hidden, writable=[self.cwd])
-        env = dict(os.environ, MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
+        env = {**sandbox.student_environment(), "MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1"}
+        env["PYTHONIOENCODING"] = "utf-8"
         self._process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
             command,
             stdin=subprocess.PIPE,

@@ -178,3 +178,16 @@ def test_a_student_who_patches_the_grader_patches_only_their_own_process():
     )
     teacher = _lab(RIGHT, CHECK)
     assert grade(teacher, _lab(cheat, CHECK))[0].passed is False
+
+
+def test_student_code_never_sees_the_graders_secrets(monkeypatch):
+    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "hub-secret")
+    monkeypatch.setenv("SFLAB_DB_PASSWORD", "pw")
+    process = StudentProcess([AnswerCell("a", "import os\nseen = sorted(os.environ)\n")])
+    process.start()
+    try:
+        with RemoteSession(process) as session:
+            seen = session.names()["seen"]
+        assert "JUPYTERHUB_API_TOKEN" not in seen and "SFLAB_DB_PASSWORD" not in seen and "PATH" in seen
+    finally:
+        process.close()
