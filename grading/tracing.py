@@ -22,8 +22,8 @@ from typing import Any
 
 from grading.remote import current_session
 from grading.rules import LineLayout, RuleBook
-from simulator.portable import portable
 from simulator.plc.program import as_scan_function
+from simulator.portable import portable
 
 #: Longest CPU time one student scan may run before it is interrupted, in seconds
 #: (under the PLC's 0.2 s watchdog, so the student sees the line that was looping).
