@@ -69,8 +69,8 @@ def run_isolated(target: str, *args: Any, **kwargs: Any) -> Any:
     if session is not None:
         return _run_trusted(session, target, args, kwargs)
     timeout_s = float(os.environ.get("SFLAB_CHECK_TIMEOUT_S", DEFAULT_TIMEOUT_S))
-    if portable():
-        return _call(target, args, kwargs)
+    if portable():  # no fork: in this process, an exit or an error still becomes the check's message
+        return _unpack(_outcome(target, args, kwargs))
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from grading import notebook as nbcells
-from grading.remote import RemoteSession
+from grading.remote import RemoteSession, StudentError
 from grading.student_process import AnswerCell, StudentGone, StudentProcess
 from grading.trusted import grade
 from grading.wire import MAX_DEPTH, TAG, WireError, decode_reply, encode, frame, frame_length, parse
@@ -189,5 +189,36 @@ def test_student_code_never_sees_the_graders_secrets(monkeypatch):
         with RemoteSession(process) as session:
             seen = session.names()["seen"]
         assert "JUPYTERHUB_API_TOKEN" not in seen and "SFLAB_DB_PASSWORD" not in seen and "PATH" in seen
+    finally:
+        process.close()
+
+
+HOSTILE = """
+import os, sys
+
+def exits():
+    sys.exit(3)
+
+def dies():
+    os._exit(9)
+
+def hog():
+    return [bytearray(50_000_000) for _ in range(200)]  # 10 GB
+"""
+
+
+def test_exits_and_memory_hogs_cost_the_student_only_that_answer(path):
+    process = StudentProcess([AnswerCell("a", HOSTILE)])
+    process.start()
+    try:
+        with RemoteSession(process) as session:
+            names = session.names()
+            with session.check(60), pytest.raises(StudentError) as exited:
+                names["exits"]()
+            assert type(exited.value).__name__ == "SystemExit"
+            with session.check(60), pytest.raises(StudentGone):
+                names["dies"]()
+            with session.check(60), pytest.raises(MemoryError):
+                names["hog"]()
     finally:
         process.close()
