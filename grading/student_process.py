@@ -170,9 +170,10 @@ class StudentProcess:
         try:
             yield
         finally:
+            ended_by_itself = not self._in_copy
             self._in_copy = False
             self.generation += 1
-            if self.alive:
+            if self.alive and not ended_by_itself:
                 try:
                     self._send({"op": "exit"})
                     self._receive(time.monotonic() + 30.0)  # the waiting parent's "done"
@@ -222,6 +223,9 @@ class StudentProcess:
             reply = self._receive(deadline)
             if not isinstance(reply, dict):
                 self._broken("the reply is not an object")
+            if "done" in reply and self._in_copy:  # the copy ended by itself (os._exit …) mid-question
+                self._in_copy = False
+                raise StudentGone(f"the student's process ended (status {reply.get('status')})")
             if "cb" not in reply:
                 return reply
             self._send(self._callback(reply))

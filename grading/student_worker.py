@@ -74,8 +74,8 @@ class Worker:
             self.channel.send({"pid": os.getpid()})
             self.serve()
             return False
-        os.waitpid(pid, 0)
-        self.channel.send({"done": True})
+        _, status = os.waitpid(pid, 0)
+        self.channel.send({"done": True, "status": status})
         return True
 
     # ------------------------------------------------------------ requests
