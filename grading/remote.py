@@ -99,11 +99,13 @@ class RemoteSession:
     def check(self, timeout_s: float) -> Iterator[None]:
         """One check: a fresh copy of the student's process and a deadline for all its calls."""
         self.deadline = time.monotonic() + timeout_s
+        self.process.callbacks = {}
         try:
             with self.process.fresh_copy():
                 yield
         finally:
             self.deadline = None
+            self.process.callbacks = {}  # the copy that held the callback handles is gone
 
     def names(self) -> dict[str, Any]:
         """The answer cells' names as the grader sees them: values, or stand-ins."""
@@ -129,7 +131,7 @@ class RemoteSession:
             "kwargs": {k: encode(v, extra) for k, v in kwargs.items()},
             "now": active_time_s(),
         }
-        self.process.callbacks = callbacks
+        self.process.callbacks.update(callbacks)  # a kept client (ModbusSorter(client)) calls back later too
         limit_s = SCAN_LIMIT_S if ios else CALL_LIMIT_S
         left_s = limit_s if self.deadline is None else self.deadline - time.monotonic()
         if left_s <= 0:
@@ -171,8 +173,8 @@ class RemoteSession:
                 return {TAG: "ref", "id": value.key()}
             if isinstance(value, (RemoteObject, RemoteFunction)) or getattr(value, "__sflab_ref__", None):
                 return {TAG: "ref", "id": _ref_of(value).key()}
-            if isinstance(value, Exposed):
-                callbacks[id(value)] = (value._target, value._methods)  # noqa: SLF001
+            if isinstance(value, Exposed):  # keyed by the wrapper's id, and the wrapper kept alive with it
+                callbacks[id(value)] = (value, value._methods)  # noqa: SLF001
                 return {TAG: "cb", "id": id(value), "methods": list(value._methods)}  # noqa: SLF001
             names = _tag_names(type(value))
             if names:

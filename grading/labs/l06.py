@@ -23,6 +23,12 @@ The plant runs in remote-I/O mode behind a :class:`~simulator.modbus.lockstep.Lo
 it moves only between two ``scan()`` calls, so the same seed gives the same result every
 time. Visible tests use one seed and a short run; hidden tests use other seeds, every tag,
 random numbers and a slower belt, so a hard-coded answer fails them.
+
+The ``client`` the student's code gets is a :class:`ModbusClient`: the read and write calls
+of pymodbus's ``ModbusTcpClient``, answering with pymodbus-like replies (:class:`ModbusReply`).
+Every request is made by the grader's own pymodbus client (:class:`ModbusLink`), so the same
+object works in a kernel and in the trusted pass, where the student's code runs in a process
+without network and only plain data reaches it (see :class:`ModbusClient`).
 """
 
 from __future__ import annotations
@@ -30,11 +36,13 @@ from __future__ import annotations
 import contextlib
 import os
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from grading.checks import CheckFailed, describe_error
 from grading.isolation import run_isolated
+from grading.remote import Exposed
 
 #: The lab's scene.
 SCENE = "sorting-line-v1"
@@ -65,6 +73,10 @@ START_AT_S = 0.5
 #: TCP ports the grader's Modbus server and clients use: below Linux's ephemeral range (32768–60999),
 #: so they never take a port that a Jupyter kernel starting in a parallel autograde worker was just given.
 QUIET_PORTS = range(20000, 32000)
+
+#: pymodbus client calls the student's code may make: reads (functions 01–04) and writes (05, 15, 06, 16).
+READ_METHODS = ("read_coils", "read_discrete_inputs", "read_holding_registers", "read_input_registers")
+WRITE_METHODS = ("write_coil", "write_coils", "write_register", "write_registers")
 
 _TABLE_KO = {1: "코일", 2: "디스크리트 입력", 3: "홀딩 레지스터", 4: "입력 레지스터"}
 _TABLE_EN = {1: "coils", 2: "discrete inputs", 3: "holding registers", 4: "input registers"}
@@ -122,6 +134,113 @@ def check_counts(sorter: Any, *, seed: int, seconds: float = 45.0, faults: str =
     run_isolated(f"{__name__}:_grade_counts", sorter, seed, seconds, faults)
 
 
+# ---------------------------------------------------------------- the client the student's code gets
+@dataclass
+class ModbusReply:
+    """A Modbus reply as pymodbus gives it: ``.bits``, ``.registers``, ``.isError()``, ``.exception_code``.
+
+    Like pymodbus, an exception reply (the PLC refused the request) has empty ``bits`` and
+    ``registers``, so ``reply.bits[0]`` raises IndexError (see :func:`_describe`).
+    """
+
+    function_code: int
+    exception_code: int = 0
+    bits: list[bool] = field(default_factory=list)
+    registers: list[int] = field(default_factory=list)
+
+    def isError(self) -> bool:
+        """True for an exception reply (function code + 0x80), as in pymodbus."""
+        return self.function_code > 0x80
+
+
+def reply_data(reply: Any) -> dict[str, Any]:
+    """A pymodbus response as plain data: the fields of :class:`ModbusReply`."""
+    return {
+        "function_code": int(reply.function_code),
+        "exception_code": int(getattr(reply, "exception_code", 0) or 0),
+        "bits": [bool(bit) for bit in getattr(reply, "bits", None) or []],
+        "registers": [int(word) for word in getattr(reply, "registers", None) or []],
+    }
+
+
+class ModbusLink:
+    """The grader's pymodbus client, answering every request with plain data.
+
+    Why plain data: in the trusted pass the student's code calls this object over a pipe
+    (:class:`grading.remote.Exposed`, method :meth:`request` only), and only plain data
+    crosses. The student's code never gets the pymodbus client itself.
+    """
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+
+    def request(self, method: str, address: int, data: Any, device_id: int = 1) -> dict[str, Any]:
+        """``client.<method>(address, count=data)`` for a read, ``(address, data)`` for a write; the reply as data.
+
+        Raises:
+            ValueError: for a method that is not a Modbus read or write.
+        """
+        if method in READ_METHODS:
+            reply = getattr(self._client, method)(address, count=data, device_id=device_id)
+        elif method in WRITE_METHODS:
+            reply = getattr(self._client, method)(address, data, device_id=device_id)
+        else:
+            raise ValueError(f"not a Modbus request: {method!r}")
+        return reply_data(reply)
+
+
+@dataclass
+class ModbusClient:
+    """The ``client`` of ``read_status(client)`` and ``ModbusSorter(client)``: pymodbus's calls, same signatures.
+
+    Why not the grader's ``ModbusTcpClient`` itself: in the trusted pass the student's code
+    runs in a process of its own, without network, and only plain data reaches it. A
+    dataclass of the grader crosses by its fields and is rebuilt there, so this object
+    arrives with its ``link`` (an :class:`~grading.remote.Exposed` :class:`ModbusLink`) turned
+    into a callback to the grader. Its methods run in the student's process: they send the
+    request to the grader, which makes it with its own pymodbus client, and turn the plain
+    answer back into a :class:`ModbusReply`. In a kernel the same methods reach the link
+    directly, so the student sees the same client in both.
+    """
+
+    link: Any = field(repr=False)
+
+    def read_coils(self, address: int, *, count: int = 1, device_id: int = 1) -> ModbusReply:
+        """Function 01: ``count`` coils from ``address`` (``.bits``, filled up to a multiple of 8)."""
+        return self._ask("read_coils", address, count, device_id)
+
+    def read_discrete_inputs(self, address: int, *, count: int = 1, device_id: int = 1) -> ModbusReply:
+        """Function 02: ``count`` discrete inputs from ``address`` (``.bits``)."""
+        return self._ask("read_discrete_inputs", address, count, device_id)
+
+    def read_holding_registers(self, address: int, *, count: int = 1, device_id: int = 1) -> ModbusReply:
+        """Function 03: ``count`` holding registers from ``address`` (``.registers``)."""
+        return self._ask("read_holding_registers", address, count, device_id)
+
+    def read_input_registers(self, address: int, *, count: int = 1, device_id: int = 1) -> ModbusReply:
+        """Function 04: ``count`` input registers from ``address`` (``.registers``)."""
+        return self._ask("read_input_registers", address, count, device_id)
+
+    def write_coil(self, address: int, value: bool, *, device_id: int = 1) -> ModbusReply:
+        """Function 05: one coil."""
+        return self._ask("write_coil", address, value, device_id)
+
+    def write_coils(self, address: int, values: Sequence[bool], *, device_id: int = 1) -> ModbusReply:
+        """Function 15: coils from ``address``, one per value."""
+        return self._ask("write_coils", address, list(values), device_id)
+
+    def write_register(self, address: int, value: int, *, device_id: int = 1) -> ModbusReply:
+        """Function 06: one holding register."""
+        return self._ask("write_register", address, value, device_id)
+
+    def write_registers(self, address: int, values: Sequence[int], *, device_id: int = 1) -> ModbusReply:
+        """Function 16: holding registers from ``address``, one per value."""
+        return self._ask("write_registers", address, list(values), device_id)
+
+    def _ask(self, method: str, address: int, data: Any, device_id: int) -> ModbusReply:
+        return ModbusReply(**self.link.request(method, address, data, device_id))
+
+
 # ---------------------------------------------------------------- run in the isolated child
 def _tags() -> dict[str, Any]:
     from simulator.scenes import get_scene
@@ -166,6 +285,11 @@ def _client(session: Any) -> Any:
             return client
         client.close()
     raise RuntimeError("no free port for a Modbus client")
+
+
+def _student_client(session: Any) -> ModbusClient:
+    """The student's ``client``: a connection of its own to ``session``, reached only through :class:`ModbusLink`."""
+    return ModbusClient(Exposed(ModbusLink(_client(session)), ("request",)))
 
 
 def _describe(error: BaseException, *, modbus: bool) -> tuple[str, str]:
@@ -295,7 +419,7 @@ def _grade_read(read_status: Any, seed: int) -> str:
     seen: dict[str, set[Any]] = {key: set() for key in STATUS_KEYS}
     with _lockstep(plant) as session:
         scanner = RemoteScanner(_client(session), plant.scene.tags)
-        student_client = _client(session)
+        client = _student_client(session)
         program = SortingLineController()
         every = round(READ_EVERY_S / plant.plc.scan_period_s)
         for scan in range(round(READ_RUN_S / plant.plc.scan_period_s)):
@@ -304,7 +428,7 @@ def _grade_read(read_status: Any, seed: int) -> str:
             if scan % every:
                 continue
             want = session.call(_expected_status)
-            got = _call(read_status, "read_status(client)", "3", student_client)
+            got = _call(read_status, "read_status(client)", "3", client)
             if not isinstance(got, dict):
                 raise CheckFailed(
                     f"read_status(client)가 {type(got).__name__}을(를) 돌려주었습니다. "
@@ -349,7 +473,7 @@ def _sorting_run(sorter: Any, seed: int, seconds: float, faults: str) -> dict[st
     plant = Plant(SCENE, seed=seed, faults=read_faults(faults, tags) if faults else ())
     plant.press("start", hold_s=0.3, at_s=START_AT_S)
     with _lockstep(plant) as session:
-        client = _client(session)
+        client = _student_client(session)
         name = getattr(sorter, "__name__", "ModbusSorter")
         master = _call(sorter, f"{name}(client)", "4", client)
         for _ in range(round(seconds / plant.plc.scan_period_s)):

@@ -30,6 +30,7 @@ from typing import Any
 
 from grading.checks import CheckFailed, describe_error
 from grading.isolation import run_isolated
+from grading.remote import shared_folder
 
 #: The lab's scene.
 SCENE = "sorting-line-v1"
@@ -236,7 +237,9 @@ def _grade_sql(lot_bins: Any, seed: int, lots: list[str], minutes: float) -> str
     plant = Plant(SCENE, seed=seed, program="reference")
     plant.press("start", hold_s=0.3)
     plant.run(minutes=minutes)
-    with tempfile.TemporaryDirectory() as folder:
+    # dir: in the trusted pass the student's code has a /tmp of its own; shared_folder() is the one both see.
+    # ignore_cleanup_errors: files the student's code leaves there must not fail the check (the pass removes them).
+    with tempfile.TemporaryDirectory(dir=shared_folder(), ignore_cleanup_errors=True) as folder:
         db_path = str(plant.export_sqlite(Path(folder) / "production.db"))
         for lot in lots:
             parts = [r for r in plant.records if r.lot == lot]

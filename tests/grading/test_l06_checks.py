@@ -116,3 +116,24 @@ def test_ignoring_the_height_sensor_mis_sorts(cells):
     ns = namespace(cells, wrong=no_height)
     with pytest.raises(CheckFailed, match="다른 통"):
         l06.check_sorting(ns["ModbusSorter"], seed=1, seconds=30)
+
+
+def test_the_students_client_answers_like_pymodbus_and_crosses_the_pipe_as_a_callback():
+    from grading.remote import Exposed
+    from grading.wire import TAG, encode
+    from simulator.plant import Plant
+
+    with l06._lockstep(Plant(l06.SCENE, seed=1)) as session:
+        client = l06._student_client(session)
+        assert client.read_holding_registers(3, count=2).registers == session.call(
+            lambda p: [p.io.height_limit_low_mm, p.io.height_limit_high_mm]
+        )
+        refused = client.read_coils(9999, count=1)  # not in the map: exception 02, empty bits
+        assert refused.isError() and refused.exception_code == 2 and refused.bits == []
+        assert not client.write_coils(0, (False, False)).isError()  # any sequence, as in pymodbus
+        with pytest.raises(TypeError):
+            client.read_coils(0, 1)  # count is keyword-only in pymodbus too
+        with pytest.raises(ValueError):
+            client.link.request("close", 0, None)  # only Modbus reads and writes reach the grader's client
+        data = encode(client, extra=lambda value: {TAG: "cb"} if isinstance(value, Exposed) else None)
+    assert data == {TAG: "dc", "type": "grading.labs.l06:ModbusClient", "fields": {"link": {TAG: "cb"}}}
