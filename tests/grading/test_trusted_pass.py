@@ -222,3 +222,19 @@ def test_exits_and_memory_hogs_cost_the_student_only_that_answer(path):
                 names["hog"]()
     finally:
         process.close()
+
+
+LOOPING_SCAN = """
+class MaterialCounter:
+    def scan(self, io):
+        io.feeder_on = io.infeed_motor = io.sorter_forward = True
+        while io.inspect_eye:
+            pass
+"""
+
+
+def test_a_scan_that_never_returns_stops_the_plc_from_outside(path):
+    """Where no signal can interrupt a scan (the portable path), the grader's deadline does."""
+    teacher = _lab(RIGHT, "from grading.labs import l01\nl01.check_counting(MaterialCounter, seed=1, minutes=0.5)")
+    verdict = grade(teacher, _lab(LOOPING_SCAN, ""))[0]
+    assert not verdict.passed and "워치독" in verdict.ko
