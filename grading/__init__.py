@@ -1,6 +1,6 @@
-"""Grading for Smart Factory Lab: the checks notebook test cells call, and the nbgrader course tools.
+"""Grading for Smart Factory Lab: the checks notebook test cells call, the trusted pass, and the course tools.
 
-Two halves, kept apart so a test cell imports little:
+Three parts, kept apart so a test cell imports little:
 
 - **checks** (run inside a student's notebook): :mod:`grading.runner` runs a student's PLC
   program on a plant and returns a :class:`~grading.runner.RunReport`;
@@ -8,9 +8,17 @@ Two halves, kept apart so a test cell imports little:
   broken rule; :mod:`grading.checks` turns them into Korean rubric messages
   (:mod:`grading.messages` picks the language); :mod:`grading.isolation` runs each check
   in a separate, freshly loaded process; :mod:`grading.labs` holds the checks of each lab.
+- **the trusted pass** (decides every score, where the student's code cannot reach):
+  :mod:`grading.trusted` runs the teacher's test cells with stand-ins (:mod:`grading.remote`)
+  for the student's code, which runs in a process of its own (:mod:`grading.student_process`,
+  :mod:`grading.student_worker`) behind a pipe of plain data (:mod:`grading.channel`,
+  :mod:`grading.wire`), sandboxed (:mod:`grading.sandbox`, :mod:`grading.kernel_sandbox` for
+  the notebook's kernel); :mod:`grading.trusted_nbgrader` puts it inside ``nbgrader autograde``
+  and :mod:`grading.trusted_record` keeps the verdicts and the flags for the teacher.
 - **course tools** (run by the teacher): :mod:`grading.course` builds an nbgrader course,
   :mod:`grading.autograde` grades many submissions at once, :mod:`grading.feedback`
   writes feedback without hidden tests, :mod:`grading.command` adds them to ``sflab``,
+  :mod:`grading.report` writes the teachers' CSV,
   :mod:`grading.bench` times them. :mod:`grading.notebook` and :mod:`grading.submissions`
   build notebooks in code; :mod:`grading.environment` makes nbgrader work from a venv
   that was never activated; :mod:`grading.output_limits` keeps graded notebooks small.
