@@ -15,8 +15,9 @@ PYTEST_WORKERS ?= 2
 PORTABLE_TESTS := tests/plc tests/grading/test_isolation.py tests/grading/test_l01_checks.py \
 	tests/grading/test_l03_checks.py tests/grading/test_student_messages.py
 
-#: Debian packages the tests use: command → package (a real Modbus master; the grading sandbox).
-DEBIAN_PACKAGES := mbpoll:mbpoll bwrap:bubblewrap
+#: Debian packages the tests use: command → package (a real Modbus master; the grading sandbox;
+#: the browser Playwright drives — never a downloaded one).
+DEBIAN_PACKAGES := mbpoll:mbpoll bwrap:bubblewrap chromium:chromium
 
 .PHONY: run test lint typecheck pytest clean system-packages
 

@@ -11,6 +11,7 @@ import os
 import sys
 from typing import Any
 
+from grading import handin
 from simulator.cli import COMMON, add_command
 
 
@@ -59,6 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     feedback.add_argument("--course", default=".", help="nbgrader 과정 폴더 (기본: 현재 폴더)")
     feedback.add_argument("--student", default=None, help="이 학생만")
     feedback.set_defaults(handler=_feedback)
+    handin.register_import(actions, COMMON)  # sflab grade import ZIP... (hand-ins from lab PCs)
 
 
 def _needs_action(args: argparse.Namespace) -> int:

@@ -31,6 +31,7 @@ OPTIONAL_COMMAND_MODULES = (
     "simulator.modbus.command",
     "simulator.viz.command",
     "grading.command",
+    "grading.lab_pc",
 )
 
 Handler = Callable[[argparse.Namespace], int | None]
