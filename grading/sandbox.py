@@ -10,8 +10,10 @@ into its feedback. Both places that run student code — the notebook's kernel
 On Linux, with bubblewrap (Debian package ``bubblewrap``), the student's process sees:
 
 - the whole file system **read-only** (system, Python, the installed packages);
-- the **course folder** (gradebook, ``source/``, ``release/``, every submission) and the
-  nbgrader **exchange** replaced by empty folders, and an empty private ``/tmp``;
+- the **course folder** (gradebook, ``source/``, ``release/``, every submission), the
+  nbgrader **exchange** and this project's **model answers** (:func:`answer_keys`: ``labs/``,
+  ``tests/``, ``.git``, the prepared samples) replaced by empty folders or files, and an empty
+  private ``/tmp``;
 - only the folders :func:`wrap` is given as writable (its own scratch folder, or the
   autograded copy of its own notebook);
 - **no network** (a network namespace of its own with only a dead loopback);
@@ -85,6 +87,18 @@ def student_environment(base: dict[str, str] | None = None) -> dict[str, str]:
     return {name: value for name, value in source.items() if not any(w in name.upper() for w in SECRET_WORDS)}
 
 
+def answer_keys() -> tuple[list[Path], list[Path]]:
+    """What of this project holds model answers: (folders, files) student code must not read.
+
+    The lab notebooks in ``labs/`` are the teacher's versions with solutions; ``tests/`` and
+    the git history hold them too, and ``grading/labs/*_samples.py`` builds submissions from them.
+    """
+    root = Path(__file__).resolve().parent.parent
+    folders = [root / name for name in ("labs", "tests", ".git")]
+    files = sorted((root / "grading" / "labs").glob("*_samples.py"))
+    return [f for f in folders if f.is_dir()], files
+
+
 def wrap(
     command: Sequence[str], *, hidden: Iterable[str | Path] = (), writable: Iterable[str | Path] = ()
 ) -> list[str]:
@@ -98,8 +112,11 @@ def wrap(
     if not available():
         return list(command)
     args = [shutil.which("bwrap") or "bwrap", *_BASE]
-    for folder in _existing([*hidden, EXCHANGE_DIR]):
+    answer_folders, answer_files = answer_keys()
+    for folder in _existing([*hidden, *answer_folders, EXCHANGE_DIR]):
         args += ["--tmpfs", folder]
+    for file in answer_files:
+        args += ["--ro-bind", os.devnull, str(file)]
     for folder in _existing(writable):
         args += ["--bind", folder, folder]
     return [*args, "--", *command]

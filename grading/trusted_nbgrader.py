@@ -135,7 +135,7 @@ def tampering(source_nb: NotebookNode, submitted: NotebookNode) -> list[Flag]:
                 Flag(grade_id, f"{grade_id}: 시험 셀이 지워졌습니다.", f"{grade_id}: the test cell was deleted.")
             )
             continue
-        if any(_meta(cell).get(k) != _meta(source).get(k) for k in GUARDED_KEYS):
+        if cell.cell_type != source.cell_type or any(_meta(cell).get(k) != _meta(source).get(k) for k in GUARDED_KEYS):
             flags.append(
                 Flag(
                     grade_id,
