@@ -7,17 +7,32 @@ venv (as from a never-activated environment), so the tests also prove nbgrader f
 
 from __future__ import annotations
 
+import hashlib
 import os
+import sqlite3
 import subprocess
 import sys
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from contextlib import closing
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import nbformat
 import pytest
+from nbformat import NotebookNode
 
 from grading.autograde import gradebook_scores
 from grading.labs.l01_samples import NO_DEBOUNCE, POINTS
 from grading.submissions import fill, read, source_answers, submit
+from tests.labs.adversarial import (
+    PACKAGE_CANARY,
+    Attack,
+    attack_notebook,
+    attacks_for,
+    refused_by_nbgrader,
+    student_id,
+    victims,
+)
 from tests.labs.samples_index import lab_samples, selected_labs
 
 SFLAB = Path(sys.executable).parent / "sflab"
@@ -37,11 +52,37 @@ def clean_env() -> dict[str, str]:
     }
 
 
-def sflab(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def sflab(*args: str | Path, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``sflab`` by its full path; fails the test with its output when it fails."""
-    done = subprocess.run([str(SFLAB), *map(str, args)], env=clean_env(), capture_output=True, text=True)
+    done = subprocess.run(
+        [str(SFLAB), *map(str, args)], env={**clean_env(), **(env or {})}, capture_output=True, text=True
+    )
     assert done.returncode == 0, f"sflab {' '.join(map(str, args))} failed:\n{done.stdout}\n{done.stderr}"
     return done
+
+
+def autograde(
+    root: Path,
+    lab_id: str,
+    *,
+    students: Iterable[str] = (),
+    may_fail: Iterable[str] = (),
+    env: Mapping[str, str] | None = None,
+) -> tuple[str, set[str]]:
+    """``sflab grade autograde`` (of ``students``, or everyone): its output and the students it could not grade.
+
+    Only the students in ``may_fail`` may fail (notebooks nbgrader itself refuses); any other
+    failure fails the test with the whole output.
+    """
+    only = [arg for student in students for arg in ("--student", student)]
+    command = [str(SFLAB), "grade", "autograde", lab_id, "--course", str(root), "--jobs", "2", *only]
+    done = subprocess.run(command, env={**clean_env(), **(env or {})}, capture_output=True, text=True)
+    failed = {line.split("\t")[0] for line in done.stdout.splitlines() if line.split("\t")[1:2] == ["FAILED"]}
+    unexpected = failed - set(may_fail)
+    assert done.returncode in (0, 1) and not unexpected and (done.returncode == 0) == (not failed), (
+        f"sflab grade autograde {lab_id} failed for {sorted(unexpected)}:\n{done.stdout}\n{done.stderr}"
+    )
+    return done.stdout, failed
 
 
 _RIGHT_CLASSIFY = """
@@ -148,6 +189,30 @@ def adversarial(answers: dict[str, str]) -> dict[str, tuple[dict, dict, tuple, d
     }
 
 
+#: An honest L01 student who wrote a helper function in a cell of their own (nbgrader lets students add cells).
+HONEST_HELPER = "L01-honest-helper-cell"
+
+
+def helper_in_own_cell(released: NotebookNode, answers: dict[str, str]) -> NotebookNode:
+    """The model L01 answers, but ``classify`` calls a helper the student wrote in a new cell just above it."""
+    nb = fill(released, {**answers, "l01_classify_answer": "def classify(io):\n    return material(io)"})
+    index = next(
+        i for i, c in enumerate(nb.cells) if c.metadata.get("nbgrader", {}).get("grade_id") == "l01_classify_answer"
+    )
+    helper = _RIGHT_CLASSIFY.replace("def classify(io):", "def material(io):").strip()
+    nb.cells.insert(index, nbformat.v4.new_code_cell(helper))
+    return nb
+
+
+@dataclass(frozen=True)
+class Attacker:
+    """A student of :mod:`tests.labs.adversarial`: which lab, which attack, which test cells it tampered with."""
+
+    lab_id: str
+    attack: Attack
+    tampered: tuple[str, ...]
+
+
 @dataclass
 class GradedCourse:
     """The session's course after autograde and feedback."""
@@ -162,6 +227,41 @@ class GradedCourse:
     autograde_output: str
     #: student → the notebook they handed in.
     notebook_of: dict[str, str]
+    #: student → the attack they handed in (tests/labs/adversarial.py).
+    attackers: dict[str, Attacker] = field(default_factory=dict)
+    #: Students nbgrader could not autograde (only attacks it refuses may be here).
+    failed: set[str] = field(default_factory=set)
+    #: lab id → what the file-writing attacks changed outside their own folder (empty: nothing).
+    tampered_files: dict[str, list[str]] = field(default_factory=dict)
+    #: victim → (lab id, ``blank`` or ``source``): graded after the file-writing attacks.
+    victims: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def course_fingerprint(root: Path, lab_id: str, students: Iterable[str]) -> dict[str, str]:
+    """What no student may change: configuration, teacher's notebooks, gradebook schema, the students' own
+    submissions, and the installed ``grading`` package (no file added next to the lab's checks)."""
+    import grading.labs
+
+    files = [
+        root / "nbgrader_config.py",
+        *sorted(root.glob("source/*/*.ipynb")),
+        *sorted(root.glob("release/*/*.ipynb")),
+    ]
+    files += [path for student in students for path in sorted((root / "submitted" / student / lab_id).glob("*"))]
+    found = {str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
+    with closing(sqlite3.connect(root / "gradebook.db")) as db:
+        for kind, name, sql in db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name"):
+            found[f"gradebook.db {kind} {name}"] = str(sql)
+    canary = Path(grading.labs.__file__).parent / PACKAGE_CANARY.format(lab=lab_id.lower())
+    found[f"grading package: {canary.name}"] = "present" if canary.exists() else "absent"
+    return found
+
+
+def _remove_canaries(lab_ids: Iterable[str]) -> None:
+    import grading.labs
+
+    for lab_id in lab_ids:
+        (Path(grading.labs.__file__).parent / PACKAGE_CANARY.format(lab=lab_id.lower())).unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
@@ -172,7 +272,10 @@ def graded_course(tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
     sflab("course", "build", "--track", "common", "--out", root, "--cell-timeout", TEST_CELL_TIMEOUT_S, *only)
     expected: dict[str, dict[str, float]] = {}
     notebook_of: dict[str, str] = {}
+    attackers: dict[str, Attacker] = {}
     labs = []
+    writers: dict[str, list[tuple[str, object, str]]] = {}  # lab → (student, notebook, name), handed in later
+    graded_victims: dict[str, tuple[str, str]] = {}
 
     def hand_in(student: str, lab_id: str, nb: object, name: str) -> None:
         submit(root, student, lab_id, nb, name)
@@ -195,14 +298,94 @@ def graded_course(tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
             for student, (override, replace, delete, points) in adversarial(answers).items():
                 hand_in(student, lab.id, fill(released, {**answers, **override}, replace=replace, delete=delete), name)
                 expected[student] = points
+            hand_in(HONEST_HELPER, lab.id, helper_in_own_cell(released, answers), name)
+        for attack in attacks_for(lab.id):
+            student = student_id(lab.id, attack)
+            nb, tampered = attack_notebook(attack, released, source, lab.id, course=str(root), student=student)
+            attackers[student] = Attacker(lab.id, attack, tuple(tampered))
+            if attack.writes:  # graded apart, after every other student: they try to change the course
+                writers.setdefault(lab.id, []).append((student, nb, name))
+            else:
+                hand_in(student, lab.id, nb, name)
+        for victim, kind in victims(lab.id).items() if lab.id in writers else ():
+            graded_victims[victim] = (lab.id, kind)
     scores: dict[str, dict[str, float]] = {}
     outputs = []
-    for lab_id, _ in labs:
-        outputs.append(sflab("grade", "autograde", lab_id, "--course", root, "--jobs", "2").stdout)
-        sflab("grade", "feedback", lab_id, "--course", root)
+    failed: set[str] = set()
+    refused = [student for student, attacker in attackers.items() if refused_by_nbgrader(attacker.attack)]
+
+    def grade(lab_id: str, students: Iterable[str] = (), may_fail: Iterable[str] = ()) -> None:
+        output, not_graded = autograde(root, lab_id, students=students, may_fail=[*refused, *may_fail])
+        outputs.append(output)
+        failed.update(not_graded)
         for student, cells in gradebook_scores(root, lab_id).items():
-            scores.setdefault(student, {}).update(cells)
-    return GradedCourse(root, scores, expected, labs, "".join(outputs), notebook_of)
+            if not students or student in students:
+                scores.setdefault(student, {}).update(cells)
+
+    for lab_id, _ in labs:
+        grade(lab_id)
+    tampered_files: dict[str, list[str]] = {}
+    try:
+        for lab_id, handed in writers.items():
+            students = [student for student, _, _ in handed]
+            for student, nb, name in handed:
+                hand_in(student, lab_id, nb, name)
+            before = course_fingerprint(root, lab_id, students)
+            grade(lab_id, students, may_fail=students)  # a failure is reported by the tests, not here
+            lab_victims = [victim for victim, (lab, _) in graded_victims.items() if lab == lab_id]
+            name = handed[0][2]
+            for victim in lab_victims:
+                blank = graded_victims[victim][1] == "blank"
+                hand_in(
+                    victim, lab_id, read(root / ("release" if blank else "source") / lab_id / f"{name}.ipynb"), name
+                )
+            grade(lab_id, lab_victims, may_fail=lab_victims)
+            after = course_fingerprint(root, lab_id, students)
+            tampered_files[lab_id] = sorted(
+                key for key in before.keys() | after.keys() if before.get(key) != after.get(key)
+            )
+    finally:
+        _remove_canaries(writers)  # never leave a forged module in the installed package
+    for lab_id, _ in labs:
+        sflab("grade", "feedback", lab_id, "--course", root)
+    return GradedCourse(
+        root,
+        scores,
+        expected,
+        labs,
+        "".join(outputs),
+        notebook_of,
+        attackers=attackers,
+        failed=failed,
+        tampered_files=tampered_files,
+        victims=graded_victims,
+    )
+
+
+@pytest.fixture(scope="session")
+def portable_course(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, float]]:
+    """A small L01 course: source, blank and every L01 attack that stays in its folder, graded the Windows way.
+
+    ``SFLAB_PORTABLE=1`` forces the portable path (no fork, no signals) in the grader, the
+    trusted pass and the notebook's checks. Returns student → ``notebook/grade_id`` → points.
+    """
+    root = tmp_path_factory.mktemp("sflab-portable") / "course"
+    sflab("course", "build", "--track", "common", "--out", root, "--cell-timeout", TEST_CELL_TIMEOUT_S, "--lab", "L01")
+    name = next(lab.folder for lab in selected_labs() if lab.id == "L01")
+    source = read(root / "source" / "L01" / f"{name}.ipynb")
+    released = read(root / "release" / "L01" / f"{name}.ipynb")
+    submit(root, "source-L01", "L01", source, name)
+    submit(root, "release-L01", "L01", released, name)
+    refused = []
+    for attack in attacks_for("L01"):
+        if attack.writes:
+            continue
+        student = student_id("L01", attack)
+        submit(root, student, "L01", attack_notebook(attack, released, source, "L01", course=str(root))[0], name)
+        if refused_by_nbgrader(attack):
+            refused.append(student)
+    autograde(root, "L01", may_fail=refused, env={"SFLAB_PORTABLE": "1"})
+    return gradebook_scores(root, "L01")
 
 
 @pytest.fixture

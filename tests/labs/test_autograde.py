@@ -55,6 +55,29 @@ def test_hostile_submissions_get_the_expected_points(graded_course, student):
     assert cell_scores(graded_course, student, "L01_sensors") == graded_course.expected[student]
 
 
+#: Flags the trusted pass must raise on the hostile L01 submissions: student → grade id → words in the Korean flag.
+HOSTILE_FLAGS = {
+    "adv_test_edited": {"l01_count": "시험 셀 코드가 바뀌었습니다"},
+    "adv_test_deleted": {"l01_debounce": "시험 셀이 지워졌습니다"},
+    "adv_patch": {
+        "l01_count": "노트북 실행은 통과인데 채점기 판정은 실패입니다",
+        "l01_debounce": "노트북 실행은 통과인데 채점기 판정은 실패입니다",
+    },
+}
+
+
+@needs_l01
+@pytest.mark.parametrize("student", sorted(HOSTILE_FLAGS))
+def test_hostile_submissions_carry_their_flags(graded_course, student):
+    from grading.trusted_record import read_records
+
+    (record,) = read_records(graded_course.root, "L01", student)
+    for grade_id, words in HOSTILE_FLAGS[student].items():
+        assert any(flag.grade_id == grade_id and words in flag.ko for flag in record.flags), [
+            f.ko for f in record.flags
+        ]
+
+
 @needs_l01
 def test_megabytes_of_output_are_cut_in_the_graded_notebook(graded_course):
     path = graded_course.root / "autograded" / "adv_print" / "L01" / "L01_sensors.ipynb"
@@ -77,7 +100,11 @@ def test_feedback_shows_messages_but_no_hidden_test(graded_course):
         hidden = hidden_lines(graded_course.root / "source" / lab_id / f"{notebook}.ipynb")
         assert hidden, lab_id
         pages = sorted((graded_course.root / "feedback").glob(f"*/{lab_id}/{notebook}.html"))
-        handed_in = [student for student, name in graded_course.notebook_of.items() if name == notebook]
+        handed_in = [
+            student
+            for student, name in graded_course.notebook_of.items()
+            if name == notebook and student not in graded_course.failed  # no feedback without a graded notebook
+        ]
         assert len(pages) == len(handed_in), lab_id
         for page in pages:
             assert leaks(page, hidden) == [], page
