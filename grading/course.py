@@ -41,16 +41,20 @@ from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPrep
 from nbgrader.preprocessors import (
     AssignLatePenalties,
     CheckCellMetadata,
+    ClearOutput,
+    DeduplicateIds,
     Execute,
     GetGrades,
     IgnorePattern,
+    OverwriteCells,
+    OverwriteKernelspec,
     SaveAutoGrades,
 )
 
 from grading import kernel_sandbox
 from grading.feedback import HideHiddenTests
 from grading.output_limits import LimitOutput
-from grading.trusted_nbgrader import TrustedGrading
+from grading.trusted_nbgrader import RestoreTestCells, TrustedGrading
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it reads this file
 
@@ -65,6 +69,16 @@ c.ClearSolutions.text_stub = {text_stub!r}
 # megabytes of printed output are cut (nbgrader's pipeline, with a LimitOutput that also cuts long lines).
 # TrustedGrading decides every autograded cell again where the student's code cannot reach
 # (grading/trusted.py): the gradebook records its verdict, not the notebook's own run.
+# RestoreTestCells first puts the teacher's test cells back (nbgrader's own steps fail on duplicates), so a
+# notebook with a deleted, renamed or re-labelled test cell is graded and flagged, not refused.
+c.Autograde.sanitize_preprocessors = [
+    RestoreTestCells,
+    ClearOutput,
+    DeduplicateIds,
+    OverwriteKernelspec,
+    OverwriteCells,
+    CheckCellMetadata,
+]
 c.Autograde.autograde_preprocessors = [
     Execute,
     IgnorePattern,

@@ -19,6 +19,11 @@ For one notebook it
 
 The answer cells keep the outputs of the notebook's own run (charts, prints), which is what
 the student sees in feedback.
+
+:class:`RestoreTestCells` runs earlier, among nbgrader's sanitising steps: it puts the teacher's
+test cells back where they belong before nbgrader's ``OverwriteCells`` looks at them, so a
+notebook whose test cell was deleted, renamed, duplicated or re-labelled is graded (zero where
+the answers earn zero, and flagged) instead of failing the whole autograde.
 """
 
 from __future__ import annotations
@@ -42,6 +47,52 @@ from grading.trusted_record import Criterion, Flag, Record, disagreement, write_
 _HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", re.S)
 #: nbgrader metadata keys a student must not change on a test cell.
 GUARDED_KEYS = ("grade", "grade_id", "points", "solution", "locked")
+
+
+class RestoreTestCells(NbGraderPreprocessor):
+    """Before nbgrader's ``OverwriteCells``: exactly the teacher's test cells, each after its own answer."""
+
+    def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
+        """Put the source's test cells back into ``nb`` (the flags come later, from ``submitted/``)."""
+        coursedir = CourseDirectory(config=self.config)
+        source_path = _path(coursedir, coursedir.source_directory, ".", resources["nbgrader"])
+        source_nb = nbformat.read(source_path, as_version=4)
+        nb.cells = restored_tests(nb.cells, source_nb)
+        return nb, resources
+
+
+def restored_tests(cells: list[NotebookNode], source_nb: NotebookNode) -> list[NotebookNode]:
+    """``cells`` without any cell claiming a test's grade id or unknown grading, plus the teacher's tests.
+
+    Each test cell goes right after the nearest cell before it in the teacher's notebook that
+    the submission still has (its answer cell, as a rule); at the end when there is none.
+    """
+    tests = _source_tests(source_nb)
+    known = {_meta(c).get("grade_id") for c in source_nb.cells if _meta(c)}
+    kept = []
+    for cell in cells:
+        meta = _meta(cell)
+        grade_id = meta.get("grade_id")
+        if grade_id in tests:
+            continue
+        if meta and grade_id not in known:  # a grade cell the teacher never wrote
+            cell = copy.deepcopy(cell)
+            cell.metadata.pop("nbgrader", None)
+        kept.append(cell)
+    for index, source in enumerate(source_nb.cells):
+        grade_id = _meta(source).get("grade_id")
+        if grade_id not in tests:
+            continue
+        at = len(kept)
+        for before in reversed(source_nb.cells[:index]):
+            ids = [_meta(c).get("grade_id") for c in kept]
+            if _meta(before).get("grade_id") in ids:
+                at = ids.index(_meta(before).get("grade_id")) + 1
+                break
+        restored = copy.deepcopy(source)
+        restored.outputs = []
+        kept.insert(at, restored)
+    return kept
 
 
 class TrustedGrading(NbGraderPreprocessor):

@@ -591,9 +591,10 @@ def _duplicate(before: bool) -> Callable[[NotebookNode, list[str]], list[str]]:
 
 
 # ---------------------------------------------------------------- known gaps (see the report of issue #12)
-#: nbgrader's own sanitising step (OverwriteCells, before the notebook runs) raises on these notebooks,
-#: so autograde fails for the student ("실패", no score recorded): the trusted pass never runs and
-#: leaves no record, hence no flag.
+#: nbgrader's own sanitising step (OverwriteCells, before the notebook runs) raised on notebooks whose
+#: test cells were deleted, renamed, duplicated or re-labelled, so autograde failed for the student. Since
+#: grading.trusted_nbgrader.RestoreTestCells runs first, no attack carries this gap any more; an attack
+#: that finds a new way to make nbgrader refuse a notebook is marked with it.
 NBGRADER_CRASH = (
     "nbgrader autograde fails on this notebook in its sanitising step (OverwriteCells) before the "
     "trusted pass runs: no record, no flag (the gradebook has no score for it)"
@@ -698,7 +699,6 @@ CATALOGUE: tuple[Attack, ...] = (
         tamper=_delete(restorable=False),
         flag="deleted",
         fools_kernel=False,
-        record_gap=NBGRADER_CRASH,
     ),
     Attack(
         "ungraded",
@@ -707,7 +707,6 @@ CATALOGUE: tuple[Attack, ...] = (
         tamper=_each_test(_ungrade),
         flag="metadata",
         fools_kernel=False,
-        record_gap=NBGRADER_CRASH,
     ),
     Attack(
         "as_solution",
@@ -716,7 +715,6 @@ CATALOGUE: tuple[Attack, ...] = (
         tamper=_each_test(_as_solution),
         flag="metadata",
         fools_kernel=False,
-        record_gap=NBGRADER_CRASH,
     ),
     Attack(
         "renamed",
@@ -725,7 +723,6 @@ CATALOGUE: tuple[Attack, ...] = (
         tamper=_rename,
         flag="deleted",
         fools_kernel=False,
-        record_gap=NBGRADER_CRASH,
     ),
     Attack(
         "markdown",
@@ -742,7 +739,6 @@ CATALOGUE: tuple[Attack, ...] = (
         tamper=_duplicate(before=True),
         flag="edited",
         fools_kernel=False,
-        record_gap=NBGRADER_CRASH,
     ),
     Attack(
         "duplicate_after",
@@ -751,7 +747,6 @@ CATALOGUE: tuple[Attack, ...] = (
         tamper=_duplicate(before=False),
         flag="edited",
         fools_kernel=False,
-        record_gap=NBGRADER_CRASH,
     ),
     # what the grader can read
     Attack(
