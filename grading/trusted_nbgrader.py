@@ -172,21 +172,20 @@ def kernel_verdicts(nb: NotebookNode) -> dict[str, bool]:
 
 
 def tampering(source_nb: NotebookNode, submitted: NotebookNode) -> list[Flag]:
-    """Test cells the student deleted, edited, or whose grading metadata changed."""
+    """Test cells the student deleted, edited (or copied), or whose type or grading metadata changed."""
     flags = []
-    by_id: dict[str, NotebookNode] = {}
+    claims: dict[str, list[NotebookNode]] = {}
     for cell in submitted.cells:
         grade_id = _meta(cell).get("grade_id")
         if isinstance(grade_id, str):
-            by_id.setdefault(grade_id, cell)
+            claims.setdefault(grade_id, []).append(cell)
     for grade_id, source in _source_tests(source_nb).items():
-        cell = by_id.get(grade_id)
-        if cell is None:
-            flags.append(
-                Flag(grade_id, f"{grade_id}: 시험 셀이 지워졌습니다.", f"{grade_id}: the test cell was deleted.")
-            )
+        cells = claims.get(grade_id, [])
+        if not cells:
+            ko, en = f"{grade_id}: 시험 셀이 지워졌습니다.", f"{grade_id}: the test cell was deleted."
+            flags.append(Flag(grade_id, ko, en))
             continue
-        if cell.cell_type != source.cell_type or any(_meta(cell).get(k) != _meta(source).get(k) for k in GUARDED_KEYS):
+        if any(_relabelled(cell, source) for cell in cells):
             flags.append(
                 Flag(
                     grade_id,
@@ -194,15 +193,14 @@ def tampering(source_nb: NotebookNode, submitted: NotebookNode) -> list[Flag]:
                     f"{grade_id}: the test cell's nbgrader metadata was changed.",
                 )
             )
-        if _visible(cell.source) != _visible(source.source):
-            flags.append(
-                Flag(
-                    grade_id,
-                    f"{grade_id}: 시험 셀 코드가 바뀌었습니다.",
-                    f"{grade_id}: the test cell's code was edited.",
-                )
-            )
+        if len(cells) > 1 or _visible(cells[0].source) != _visible(source.source):  # a copy counts as an edit
+            ko, en = f"{grade_id}: 시험 셀 코드가 바뀌었습니다.", f"{grade_id}: the test cell's code was edited."
+            flags.append(Flag(grade_id, ko, en))
     return flags
+
+
+def _relabelled(cell: NotebookNode, source: NotebookNode) -> bool:
+    return cell.cell_type != source.cell_type or any(_meta(cell).get(k) != _meta(source).get(k) for k in GUARDED_KEYS)
 
 
 def _visible(source: Any) -> str:

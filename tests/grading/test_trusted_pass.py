@@ -238,3 +238,26 @@ def test_a_scan_that_never_returns_stops_the_plc_from_outside(path):
     teacher = _lab(RIGHT, "from grading.labs import l01\nl01.check_counting(MaterialCounter, seed=1, minutes=0.5)")
     verdict = grade(teacher, _lab(LOOPING_SCAN, ""))[0]
     assert not verdict.passed and "워치독" in verdict.ko
+
+
+def test_a_copied_deleted_or_relabelled_test_cell_is_flagged_and_the_teachers_cell_graded():
+    import copy
+
+    from grading.trusted_nbgrader import restored_tests, tampering
+
+    teacher = _lab(RIGHT, CHECK)
+    assert tampering(teacher, copy.deepcopy(teacher)) == []
+    copied = copy.deepcopy(teacher)
+    fake = copy.deepcopy(copied.cells[2])
+    fake.source, fake["id"] = "pass", "check-copy"
+    copied.cells.append(fake)
+    assert [f.grade_id for f in tampering(teacher, copied)] == ["check"]
+    restored = restored_tests(copied.cells, teacher)
+    assert [c.source for c in restored if c.metadata.get("nbgrader", {}).get("grade")] == [CHECK]
+    relabelled = copy.deepcopy(teacher)
+    relabelled.cells[2].metadata.nbgrader["grade"] = False
+    assert "metadata" in tampering(teacher, relabelled)[0].en
+    deleted = copy.deepcopy(teacher)
+    del deleted.cells[2]
+    assert "deleted" in tampering(teacher, deleted)[0].en
+    assert [c.source for c in restored_tests(deleted.cells, teacher)][-1] == CHECK
