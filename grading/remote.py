@@ -28,9 +28,10 @@ from grading.wire import TAG, WireError, decode_reply, encode
 from simulator.plc.clock import active_time_s
 from simulator.plc.watchdog import ScanOverrun
 
-#: Wall-clock seconds one PLC scan may take in the student's process (the kernel's watchdog
-#: stops the PLC after 1 s of wall-clock time too: 5 × 0.2 s).
-SCAN_LIMIT_S = 1.0
+#: Wall-clock seconds one PLC scan may take in the student's process, question and answer. Generous:
+#: on a server grading many notebooks at once a scan can wait for a CPU, and an honest program must
+#: never be stopped for that; a scan that never returns costs this once, then the PLC is in STOP.
+SCAN_LIMIT_S = 5.0
 #: Wall-clock seconds any other single call may take (the whole check has its own limit).
 CALL_LIMIT_S = 60.0
 

@@ -26,8 +26,10 @@ passwords), in the sandbox or not.
 What it does not protect: it does not limit CPU time (the parent's deadline does), and the
 student's process can still read files any local user can read outside the hidden
 folders. Without bubblewrap (Windows lab PCs, or a server where it is missing) student
-code runs with the grader's rights: :func:`available` says so and ``sflab grade`` warns.
-The score is still decided in the grader (:mod:`grading.trusted`); only files are at risk.
+code runs with the grader's rights: :func:`available` says so. The score is still decided in
+the grader (:mod:`grading.trusted`), but the files it reads are then at risk too: the notebook's
+kernel runs first and could rewrite ``source/`` or its own ``submitted/`` copy before the trusted
+pass reads them. Official grading needs the sandbox.
 ``SFLAB_SANDBOX=0`` turns the sandbox off on purpose (not for official grading).
 """
 
