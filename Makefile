@@ -7,9 +7,6 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-#: pytest-xdist workers: the nbgrader course tests stay together on one worker (tests/conftest.py)
-#: while the other runs everything else.
-PYTEST_WORKERS ?= 2
 #: Tests run a second time on the portable path (the trusted pass's own tests and the adversarial
 #: course cover both paths in the main run already).
 PORTABLE_TESTS := tests/plc tests/grading/test_isolation.py tests/grading/test_l01_checks.py \
@@ -45,7 +42,7 @@ typecheck: $(STAMP_TEST)
 	$(BIN)/mypy simulator grading curriculum
 
 pytest: $(STAMP_TEST)
-	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
 	@echo "--- the portable path (no fork, no signals: Windows lab PCs), SFLAB_PORTABLE=1"
 	SFLAB_PORTABLE=1 $(BIN)/python -m pytest -p no:cacheprovider $(PORTABLE_TESTS)
 
