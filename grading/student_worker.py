@@ -142,7 +142,7 @@ class Worker:
         if tag == "io":
             mirror = self.mirrors.get(data["id"])
             if mirror is None:
-                mirror = self.mirrors[data["id"]] = make_mirror(data["tags"])
+                mirror = self.mirrors[data["id"]] = Mirror(data["tags"])
             mirror.apply(data["set"])
             touched[data["id"]] = mirror
             return mirror.io
@@ -216,11 +216,6 @@ class Mirror:
 def _io_repr(io: Any) -> str:
     values = ", ".join(f"{n}={getattr(io, n, None)!r}" for n in type(io).__slots__)
     return f"ProcessImage({values})"
-
-
-def make_mirror(names: list[str]) -> Mirror:
-    """A mirror for a process image with tags ``names``."""
-    return Mirror(names)
 
 
 class CallbackStub:
