@@ -65,7 +65,8 @@ def restored_tests(cells: list[NotebookNode], source_nb: NotebookNode) -> list[N
     """``cells`` without any cell claiming a test's grade id or unknown grading, plus the teacher's tests.
 
     Each test cell goes right after the nearest cell before it in the teacher's notebook that
-    the submission still has (its answer cell, as a rule); at the end when there is none.
+    the submission still has (its answer cell, as a rule); at the end when there is none. A
+    cell is recognised by its grade id, or by its cell id when it has none (a demo cell).
     """
     tests = _source_tests(source_nb)
     known = {_meta(c).get("grade_id") for c in source_nb.cells if _meta(c)}
@@ -84,10 +85,11 @@ def restored_tests(cells: list[NotebookNode], source_nb: NotebookNode) -> list[N
         if grade_id not in tests:
             continue
         at = len(kept)
+        keys = [_identity(c) for c in kept]
         for before in reversed(source_nb.cells[:index]):
-            ids = [_meta(c).get("grade_id") for c in kept]
-            if _meta(before).get("grade_id") in ids:
-                at = ids.index(_meta(before).get("grade_id")) + 1
+            key = _identity(before)
+            if key is not None and key in keys:
+                at = keys.index(key) + 1
                 break
         restored = copy.deepcopy(source)
         restored.outputs = []
@@ -142,6 +144,15 @@ def _path(coursedir: CourseDirectory, step: str, student: str, info: dict[str, A
 def _meta(cell: NotebookNode) -> dict[str, Any]:
     meta = cell.get("metadata", {}).get("nbgrader", {})
     return meta if isinstance(meta, dict) else {}
+
+
+def _identity(cell: NotebookNode) -> tuple[str, str] | None:
+    """How a cell is found again in another copy of the notebook: grade id, else cell id, else None."""
+    grade_id = _meta(cell).get("grade_id")
+    if isinstance(grade_id, str) and grade_id:
+        return ("grade_id", grade_id)
+    cell_id = cell.get("id")
+    return ("id", cell_id) if isinstance(cell_id, str) and cell_id else None
 
 
 def _source_tests(source_nb: NotebookNode) -> dict[str, NotebookNode]:

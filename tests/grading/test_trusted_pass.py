@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import nbformat
 import numpy as np
@@ -261,3 +262,19 @@ def test_a_copied_deleted_or_relabelled_test_cell_is_flagged_and_the_teachers_ce
     del deleted.cells[2]
     assert "deleted" in tampering(teacher, deleted)[0].en
     assert [c.source for c in restored_tests(deleted.cells, teacher)][-1] == CHECK
+
+
+
+LABS_DIR = Path(__file__).resolve().parents[2] / "labs"
+
+
+@pytest.mark.parametrize("notebook", sorted(LABS_DIR.glob("L*/*.ipynb")), ids=lambda p: p.stem)
+def test_restored_test_cells_keep_the_teachers_order(notebook):
+    """Each test cell goes back right after the cell before it in the teacher's notebook, demo cells too."""
+    from grading.trusted_nbgrader import restored_tests
+
+    teacher = nbformat.read(notebook, as_version=4)
+    grading = [c.metadata.get("nbgrader", {}) for c in teacher.cells]
+    answers_only = [c for c, meta in zip(teacher.cells, grading) if not meta.get("grade") or meta.get("solution")]
+    restored = restored_tests(answers_only, teacher)
+    assert [c.get("id") for c in restored] == [c.get("id") for c in teacher.cells]
