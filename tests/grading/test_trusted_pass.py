@@ -264,7 +264,6 @@ def test_a_copied_deleted_or_relabelled_test_cell_is_flagged_and_the_teachers_ce
     assert [c.source for c in restored_tests(deleted.cells, teacher)][-1] == CHECK
 
 
-
 LABS_DIR = Path(__file__).resolve().parents[2] / "labs"
 
 
@@ -275,6 +274,8 @@ def test_restored_test_cells_keep_the_teachers_order(notebook):
 
     teacher = nbformat.read(notebook, as_version=4)
     grading = [c.metadata.get("nbgrader", {}) for c in teacher.cells]
-    answers_only = [c for c, meta in zip(teacher.cells, grading) if not meta.get("grade") or meta.get("solution")]
+    answers_only = [
+        c for c, meta in zip(teacher.cells, grading, strict=True) if not meta.get("grade") or meta.get("solution")
+    ]
     restored = restored_tests(answers_only, teacher)
     assert [c.get("id") for c in restored] == [c.get("id") for c in teacher.cells]
