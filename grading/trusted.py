@@ -95,22 +95,40 @@ def split_source(source_nb: NotebookNode) -> tuple[list[tuple[str, str | None]],
 
 
 def answer_cells(source_nb: NotebookNode, submission: NotebookNode) -> list[AnswerCell]:
-    """Setup cells from the teacher's notebook and answer cells from the submission, in order.
+    """Setup cells from the teacher's notebook, answer cells and the student's own cells from the submission.
 
     An answer cell is found in the submission by its grade id (the first code cell with it);
-    a missing one is skipped, so the names it should define are simply not there.
+    a missing one is skipped, so the names it should define are simply not there. A code cell
+    the student added (no grading metadata, a cell id the teacher's notebook does not have: a
+    helper written in a cell of its own) runs right after the setup or answer cell it follows
+    in the submission. The teacher's demonstration cells do not run: they only show the plant.
     """
     answers: dict[str, str] = {}
-    for cell in submission.cells:
-        grade_id = _meta(cell).get("grade_id")
-        if cell.cell_type == "code" and isinstance(grade_id, str) and grade_id not in answers:
-            answers[grade_id] = cell.source if isinstance(cell.source, str) else "".join(cell.source)
+    added: dict[str | None, list[AnswerCell]] = {}
+    teacher_ids = {cell.get("id") for cell in source_nb.cells}
     runs, _ = split_source(source_nb)
+    run_ids = {grade_id for grade_id, _ in runs}
+    after: str | None = None  # the setup or answer cell the next added cell follows
+    for index, cell in enumerate(submission.cells):
+        if cell.cell_type != "code":
+            continue
+        grade_id = _meta(cell).get("grade_id")
+        code = cell.source if isinstance(cell.source, str) else "".join(cell.source)
+        if isinstance(grade_id, str) and grade_id in run_ids:
+            answers.setdefault(grade_id, code)
+            after = grade_id
+        elif not _meta(cell) and cell.get("id") not in teacher_ids and code.strip():
+            added.setdefault(after, []).append(AnswerCell(f"added-{index}", code))
     cells = []
+    first_answer = next((grade_id for grade_id, source in runs if source is None), None)
     for grade_id, source in runs:
+        if grade_id == first_answer:
+            cells.extend(added.pop(None, []))
         code = source if source is not None else answers.get(grade_id)
         if code is not None:
             cells.append(AnswerCell(grade_id, code))
+        cells.extend(added.pop(grade_id, []))
+    cells.extend(cell for rest in added.values() for cell in rest)
     return cells
 
 

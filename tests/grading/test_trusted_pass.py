@@ -159,6 +159,19 @@ RIGHT = 'def classify(io):\n    if not (io.inspect_eye and io.part_prox):\n     
 RIGHT += '    return "metal" if io.metal_prox else "plastic"\n'
 
 
+def test_a_helper_in_a_cell_the_student_added_runs_before_the_answer_that_follows_it():
+    """Cells the student added run where they stand; the teacher's demo cells and test copies do not."""
+    from grading.trusted import answer_cells
+
+    teacher = _lab(RIGHT, CHECK)
+    teacher.cells.insert(1, nbformat.v4.new_code_cell("show_the_plant()"))  # a demo cell of the teacher's
+    submission = _lab("def classify(io):\n    return material(io)\n", "pass")
+    submission.cells.insert(1, nbformat.v4.new_code_cell(RIGHT.replace("def classify", "def material")))
+    submission.cells.append(nbformat.v4.new_code_cell("   "))
+    assert [cell.id for cell in answer_cells(teacher, submission)] == ["setup", "added-1", "answer"]
+    assert [v.passed for v in grade(teacher, submission)] == [True]
+
+
 def test_answers_come_from_the_submission_and_tests_from_the_teacher():
     teacher = _lab(RIGHT, CHECK)
     assert [v.passed for v in grade(teacher, teacher)] == [True]

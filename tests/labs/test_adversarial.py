@@ -148,11 +148,6 @@ def test_no_honest_submission_carries_a_flag(graded_course, student):
 
 
 @needs_l01
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: the trusted pass runs only the teacher's setup cells and the answer cells "
-    "(grading/trusted.py split_source/answer_cells); a helper in a cell the student added is missing there",
-)
 def test_an_honest_helper_in_a_cell_of_ones_own_keeps_its_points(graded_course):
     from grading.labs.l01_samples import POINTS
 

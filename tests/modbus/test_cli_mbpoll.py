@@ -52,7 +52,10 @@ def mbpoll(port: int, *arguments: str) -> str:
     assert MBPOLL is not None
     done = subprocess.run(
         [MBPOLL, "-m", "tcp", "-p", str(port), "-1", "-o", "2", *arguments],
-        capture_output=True, text=True, timeout=10, check=False,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=False,
     )
     return done.stdout + done.stderr
 
@@ -117,7 +120,10 @@ def test_busy_port_is_a_korean_error() -> None:
     with sflab_plc() as port:
         done = subprocess.run(
             [sys.executable, "-m", "simulator.cli", "plc", "--port", str(port), "--seconds", "1"],
-            capture_output=True, text=True, timeout=30, check=False,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
         )
     assert done.returncode == 2
     assert "포트" in done.stderr and "Traceback" not in done.stderr

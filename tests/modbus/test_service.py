@@ -44,9 +44,7 @@ def test_start_stop_on_the_callers_loop() -> None:
     assert status["watchdog_tripped"] is False
 
 
-@pytest.mark.parametrize(
-    ("program", "mode"), [(None, "internal"), ("reference", "remote"), ("reference", "manual")]
-)
+@pytest.mark.parametrize(("program", "mode"), [(None, "internal"), ("reference", "remote"), ("reference", "manual")])
 def test_mode_must_match_the_plant(program: str | None, mode: str) -> None:
     plant = Plant("sorting-line-v1", program=program)
     with pytest.raises(LabError):
