@@ -113,12 +113,12 @@ def answer_cells(source_nb: NotebookNode, submission: NotebookNode) -> list[Answ
         if cell.cell_type != "code":
             continue
         grade_id = _meta(cell).get("grade_id")
-        code = cell.source if isinstance(cell.source, str) else "".join(cell.source)
+        text = cell.source if isinstance(cell.source, str) else "".join(cell.source)
         if isinstance(grade_id, str) and grade_id in run_ids:
-            answers.setdefault(grade_id, code)
+            answers.setdefault(grade_id, text)
             after = grade_id
-        elif not _meta(cell) and cell.get("id") not in teacher_ids and code.strip():
-            added.setdefault(after, []).append(AnswerCell(f"added-{index}", code))
+        elif not _meta(cell) and cell.get("id") not in teacher_ids and text.strip():
+            added.setdefault(after, []).append(AnswerCell(f"added-{index}", text))
     cells = []
     first_answer = next((grade_id for grade_id, source in runs if source is None), None)
     for grade_id, source in runs:
