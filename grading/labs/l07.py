@@ -294,7 +294,8 @@ def _grade_summary(summary: Any, seed: int, seconds: int, stop: tuple[float, flo
     for key in SUMMARY_KEYS:
         tolerance = 0.05 if key == "running_pct" else 1e-3
         value = got[key]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or abs(value - want[key]) > tolerance:
+        number = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+        if not number or abs(value - want[key]) > tolerance:
             raise CheckFailed(
                 f"summary(table)[{key!r}]가 {value!r}인데 맞는 값은 {want[key]!r}입니다: {hints[key][0]} (4단계).",
                 f"summary(table)[{key!r}] is {value!r}; the right value is {want[key]!r}: {hints[key][1]} (step 4).",

@@ -313,8 +313,8 @@ def _call(function: Any, what: str, step: str, *args: Any) -> Any:
 
 
 def _number(value: Any) -> float | None:
-    """``value`` as a float when it is a real number (numpy's too, not a bool), else None."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+    """``value`` as a float when it is a finite real number (numpy's too, not a bool, not NaN), else None."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
         return None
     return float(value)
 

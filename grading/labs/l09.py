@@ -222,10 +222,10 @@ def _call(function: Any, what: str, step: str, *args: Any) -> Any:
 
 
 def _number(value: Any) -> float | None:
-    """``value`` as a float when it is a real number (numpy numbers too), else None."""
+    """``value`` as a float when it is a finite real number (numpy numbers too, not NaN), else None."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
         return None
-    return float(value)
+    return float(value) if math.isfinite(value) else None
 
 
 def _grade_baseline(
