@@ -107,6 +107,8 @@ def wrap(
     if not available():
         return list(command)
     args = [shutil.which("bwrap") or "bwrap", *_BASE]
+    for folder in _needed_in_tmp():
+        args += ["--ro-bind", folder, folder]
     answer_folders, answer_files = answer_keys()
     for folder in _existing([*hidden, *answer_folders, EXCHANGE_DIR]):
         args += ["--tmpfs", folder]
@@ -115,6 +117,13 @@ def wrap(
     for folder in _existing(writable):
         args += ["--bind", folder, folder]
     return [*args, "--", *command]
+
+
+def _needed_in_tmp() -> list[str]:
+    """Python and this project where they live under ``/tmp`` (a CI checkout), which the private ``/tmp`` would hide."""
+    project = Path(__file__).resolve().parent.parent
+    needed = [Path(sys.prefix), Path(sys.base_prefix), project]
+    return [f for f in _existing(needed) if Path(f).is_relative_to("/tmp")]
 
 
 def _existing(folders: Iterable[str | Path]) -> list[str]:

@@ -279,3 +279,18 @@ def test_parallel_sandboxed_kernels_have_their_own_sockets_and_can_be_interrupte
     assert dir_a != dir_b
     assert printed_a.split() == [str(tmp_path / "a"), "1"]
     assert printed_b.split() == [str(tmp_path / "b"), "1"]
+
+
+@needs_sandbox
+def test_python_and_the_project_stay_visible_when_they_live_under_tmp(tmp_path, monkeypatch):
+    """A checkout under /tmp (a CI clone) still runs: the private /tmp gets them back, read-only."""
+    import subprocess
+
+    venv = tmp_path / "venv"
+    venv.mkdir()
+    (venv / "marker").write_text("venv")
+    monkeypatch.setattr("sys.prefix", str(venv))
+    command = sandbox.wrap(["/bin/sh", "-c", f"cat {venv}/marker; echo x > {venv}/marker"])
+    done = subprocess.run(command, capture_output=True, text=True, timeout=30)
+    assert done.stdout == "venv"
+    assert "Read-only" in done.stderr and (venv / "marker").read_text() == "venv"
