@@ -24,25 +24,19 @@ it moves only between two ``scan()`` calls, so the same seed gives the same resu
 time. Visible tests use one seed and a short run; hidden tests use other seeds, every tag,
 random numbers and a slower belt, so a hard-coded answer fails them.
 
-The ``client`` the student's code gets is a :class:`ModbusClient`: the read and write calls
-of pymodbus's ``ModbusTcpClient``, answering with pymodbus-like replies (:class:`ModbusReply`).
-Every request is made by the grader's own pymodbus client (:class:`ModbusLink`), so the same
-object works in a kernel and in the trusted pass, where the student's code runs in a process
-without network and only plain data reaches it (see :class:`ModbusClient`).
+The ``client`` the student's code gets behaves like pymodbus's ``ModbusTcpClient`` but makes
+every request through the grader's own client, so the same object works in a kernel and in the
+trusted pass (:mod:`grading.labs.modbus_client`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import random
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from grading.checks import CheckFailed, describe_error
 from grading.isolation import run_isolated
-from grading.remote import Exposed
+from grading.labs.modbus_client import grader_client, lockstep, student_client
 
 #: The lab's scene.
 SCENE = "sorting-line-v1"
@@ -69,14 +63,6 @@ READ_RUN_S = 30.0
 READ_STOP_AT_S, READ_RESTART_AT_S = 18.0, 22.0
 #: Plant time before the operator presses start in the sorting runs, in seconds.
 START_AT_S = 0.5
-
-#: TCP ports the grader's Modbus server and clients use: below Linux's ephemeral range (32768–60999),
-#: so they never take a port that a Jupyter kernel starting in a parallel autograde worker was just given.
-QUIET_PORTS = range(20000, 32000)
-
-#: pymodbus client calls the student's code may make: reads (functions 01–04) and writes (05, 15, 06, 16).
-READ_METHODS = ("read_coils", "read_discrete_inputs", "read_holding_registers", "read_input_registers")
-WRITE_METHODS = ("write_coil", "write_coils", "write_register", "write_registers")
 
 _TABLE_KO = {1: "코일", 2: "디스크리트 입력", 3: "홀딩 레지스터", 4: "입력 레지스터"}
 _TABLE_EN = {1: "coils", 2: "discrete inputs", 3: "holding registers", 4: "input registers"}
@@ -134,162 +120,11 @@ def check_counts(sorter: Any, *, seed: int, seconds: float = 45.0, faults: str =
     run_isolated(f"{__name__}:_grade_counts", sorter, seed, seconds, faults)
 
 
-# ---------------------------------------------------------------- the client the student's code gets
-@dataclass
-class ModbusReply:
-    """A Modbus reply as pymodbus gives it: ``.bits``, ``.registers``, ``.isError()``, ``.exception_code``.
-
-    Like pymodbus, an exception reply (the PLC refused the request) has empty ``bits`` and
-    ``registers``, so ``reply.bits[0]`` raises IndexError (see :func:`_describe`).
-    """
-
-    function_code: int
-    exception_code: int = 0
-    bits: list[bool] = field(default_factory=list)
-    registers: list[int] = field(default_factory=list)
-
-    def isError(self) -> bool:
-        """True for an exception reply (function code + 0x80), as in pymodbus."""
-        return self.function_code > 0x80
-
-
-def reply_data(reply: Any) -> dict[str, Any]:
-    """A pymodbus response as plain data: the fields of :class:`ModbusReply`."""
-    return {
-        "function_code": int(reply.function_code),
-        "exception_code": int(getattr(reply, "exception_code", 0) or 0),
-        "bits": [bool(bit) for bit in getattr(reply, "bits", None) or []],
-        "registers": [int(word) for word in getattr(reply, "registers", None) or []],
-    }
-
-
-class ModbusLink:
-    """The grader's pymodbus client, answering every request with plain data.
-
-    Why plain data: in the trusted pass the student's code calls this object over a pipe
-    (:class:`grading.remote.Exposed`, method :meth:`request` only), and only plain data
-    crosses. The student's code never gets the pymodbus client itself.
-    """
-
-    def __init__(self, client: Any) -> None:
-        self._client = client
-
-    def request(self, method: str, address: int, data: Any, device_id: int = 1) -> dict[str, Any]:
-        """``client.<method>(address, count=data)`` for a read, ``(address, data)`` for a write; the reply as data.
-
-        Raises:
-            ValueError: for a method that is not a Modbus read or write.
-        """
-        if method in READ_METHODS:
-            reply = getattr(self._client, method)(address, count=data, device_id=device_id)
-        elif method in WRITE_METHODS:
-            reply = getattr(self._client, method)(address, data, device_id=device_id)
-        else:
-            raise ValueError(f"not a Modbus request: {method!r}")
-        return reply_data(reply)
-
-
-@dataclass
-class ModbusClient:
-    """The ``client`` of ``read_status(client)`` and ``ModbusSorter(client)``: pymodbus's calls, same signatures.
-
-    Why not the grader's ``ModbusTcpClient`` itself: in the trusted pass the student's code
-    runs in a process of its own, without network, and only plain data reaches it. A
-    dataclass of the grader crosses by its fields and is rebuilt there, so this object
-    arrives with its ``link`` (an :class:`~grading.remote.Exposed` :class:`ModbusLink`) turned
-    into a callback to the grader. Its methods run in the student's process: they send the
-    request to the grader, which makes it with its own pymodbus client, and turn the plain
-    answer back into a :class:`ModbusReply`. In a kernel the same methods reach the link
-    directly, so the student sees the same client in both.
-    """
-
-    link: Any = field(repr=False)
-
-    def read_coils(self, address: int, *, count: int = 1, device_id: int = 1) -> ModbusReply:
-        """Function 01: ``count`` coils from ``address`` (``.bits``, filled up to a multiple of 8)."""
-        return self._ask("read_coils", address, count, device_id)
-
-    def read_discrete_inputs(self, address: int, *, count: int = 1, device_id: int = 1) -> ModbusReply:
-        """Function 02: ``count`` discrete inputs from ``address`` (``.bits``)."""
-        return self._ask("read_discrete_inputs", address, count, device_id)
-
-    def read_holding_registers(self, address: int, *, count: int = 1, device_id: int = 1) -> ModbusReply:
-        """Function 03: ``count`` holding registers from ``address`` (``.registers``)."""
-        return self._ask("read_holding_registers", address, count, device_id)
-
-    def read_input_registers(self, address: int, *, count: int = 1, device_id: int = 1) -> ModbusReply:
-        """Function 04: ``count`` input registers from ``address`` (``.registers``)."""
-        return self._ask("read_input_registers", address, count, device_id)
-
-    def write_coil(self, address: int, value: bool, *, device_id: int = 1) -> ModbusReply:
-        """Function 05: one coil."""
-        return self._ask("write_coil", address, value, device_id)
-
-    def write_coils(self, address: int, values: Sequence[bool], *, device_id: int = 1) -> ModbusReply:
-        """Function 15: coils from ``address``, one per value."""
-        return self._ask("write_coils", address, list(values), device_id)
-
-    def write_register(self, address: int, value: int, *, device_id: int = 1) -> ModbusReply:
-        """Function 06: one holding register."""
-        return self._ask("write_register", address, value, device_id)
-
-    def write_registers(self, address: int, values: Sequence[int], *, device_id: int = 1) -> ModbusReply:
-        """Function 16: holding registers from ``address``, one per value."""
-        return self._ask("write_registers", address, list(values), device_id)
-
-    def _ask(self, method: str, address: int, data: Any, device_id: int) -> ModbusReply:
-        return ModbusReply(**self.link.request(method, address, data, device_id))
-
-
 # ---------------------------------------------------------------- run in the isolated child
 def _tags() -> dict[str, Any]:
     from simulator.scenes import get_scene
 
     return {tag.name: tag for tag in get_scene(SCENE).tags}
-
-
-def _quiet_ports() -> Iterator[int]:
-    """Ports of :data:`QUIET_PORTS` to try, starting at a place that differs between processes."""
-    rng = random.Random(os.getpid() ^ int.from_bytes(os.urandom(4), "big"))
-    for _ in range(50):
-        yield rng.choice(QUIET_PORTS)
-
-
-@contextlib.contextmanager
-def _lockstep(plant: Any) -> Iterator[Any]:
-    """A :class:`LockstepSession` listening on a quiet port (see :data:`QUIET_PORTS`)."""
-    from simulator.errors import LabError
-    from simulator.modbus.lockstep import LockstepSession
-
-    error: Exception | None = None
-    for port in _quiet_ports():
-        try:
-            session = LockstepSession(plant, port=port)
-        except (OSError, LabError) as busy:  # someone else has that port: take another
-            error = busy
-            continue
-        with session:
-            yield session
-        return
-    raise RuntimeError(f"no free port for the Modbus server: {error}")
-
-
-def _client(session: Any) -> Any:
-    """A connected pymodbus client whose own port is quiet too; closed when the session closes."""
-    from pymodbus.client import ModbusTcpClient
-
-    for port in _quiet_ports():
-        client = ModbusTcpClient(session.host, port=session.port, timeout=3.0, source_address=(session.host, port))
-        if client.connect():
-            session._clients.append(client)  # noqa: SLF001 - closed with the session, as session.client() does
-            return client
-        client.close()
-    raise RuntimeError("no free port for a Modbus client")
-
-
-def _student_client(session: Any) -> ModbusClient:
-    """The student's ``client``: a connection of its own to ``session``, reached only through :class:`ModbusLink`."""
-    return ModbusClient(Exposed(ModbusLink(_client(session)), ("request",)))
 
 
 def _describe(error: BaseException, *, modbus: bool) -> tuple[str, str]:
@@ -417,9 +252,9 @@ def _grade_read(read_status: Any, seed: int) -> str:
     plant.press("stop", hold_s=0.3, at_s=READ_STOP_AT_S)
     plant.press("start", hold_s=0.3, at_s=READ_RESTART_AT_S)
     seen: dict[str, set[Any]] = {key: set() for key in STATUS_KEYS}
-    with _lockstep(plant) as session:
-        scanner = RemoteScanner(_client(session), plant.scene.tags)
-        client = _student_client(session)
+    with lockstep(plant) as session:
+        scanner = RemoteScanner(grader_client(session), plant.scene.tags)
+        client = student_client(session)
         program = SortingLineController()
         every = round(READ_EVERY_S / plant.plc.scan_period_s)
         for scan in range(round(READ_RUN_S / plant.plc.scan_period_s)):
@@ -472,8 +307,8 @@ def _sorting_run(sorter: Any, seed: int, seconds: float, faults: str) -> dict[st
     tags = _tags()
     plant = Plant(SCENE, seed=seed, faults=read_faults(faults, tags) if faults else ())
     plant.press("start", hold_s=0.3, at_s=START_AT_S)
-    with _lockstep(plant) as session:
-        client = _student_client(session)
+    with lockstep(plant) as session:
+        client = student_client(session)
         name = getattr(sorter, "__name__", "ModbusSorter")
         master = _call(sorter, f"{name}(client)", "4", client)
         for _ in range(round(seconds / plant.plc.scan_period_s)):
