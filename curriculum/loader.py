@@ -12,12 +12,13 @@ import tomllib
 from pathlib import Path
 
 from curriculum.model import LEVELS, LabRef, Track
+from simulator.data_files import data_dir
 from simulator.errors import LabError
 
 #: Where the track files live.
 TRACKS_DIR = Path(__file__).resolve().parent / "tracks"
-#: Where the labs live (the repository's ``labs/`` folder, next to this package).
-LABS_DIR = Path(__file__).resolve().parent.parent / "labs"
+#: Where the labs live (the checkout's ``labs/`` folder, or the copy a wheel installed).
+LABS_DIR = data_dir("labs")
 
 
 def track_ids() -> list[str]:

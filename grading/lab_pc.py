@@ -24,6 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from grading import offline
 from simulator.cli import COMMON, add_command
 from simulator.errors import LabError
 
@@ -216,7 +217,7 @@ def sflab_command() -> str:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``sflab lab`` and ``sflab lab handin``."""
+    """Add ``sflab lab``, ``sflab lab handin`` and ``sflab lab wheels``."""
     lab = add_command(
         subparsers, "lab", "JupyterLab(한국어)에서 과정 실습하기 / JupyterLab on a track's labs", _lab_command
     )
@@ -232,6 +233,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _folder_options(handin)
     handin.add_argument("--out", default=None, help=f"zip을 쓸 폴더 (기본: 작업 폴더의 {HANDIN_FOLDER}/)")
     handin.set_defaults(handler=_handin_command)
+    offline.register(actions, COMMON)
 
 
 def _folder_options(parser: argparse.ArgumentParser) -> None:

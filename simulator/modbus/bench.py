@@ -129,7 +129,11 @@ async def _measure_bare(requests: int) -> dict[str, Any]:
 async def _load(port: int, requests: int) -> dict[str, Any]:
     """Run the load generator in its own process against ``port``; returns its measurements."""
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "simulator.modbus.bench", str(port), str(requests),
+        sys.executable,
+        "-m",
+        "simulator.modbus.bench",
+        str(port),
+        str(requests),
         stdout=asyncio.subprocess.PIPE,
     )
     try:

@@ -33,21 +33,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``plc``."""
     plc = add_command(subparsers, "plc", "창 없이 모의 PLC를 Modbus TCP로 실행 / the simulated PLC on Modbus TCP", _plc)
     plc.add_argument("scene", nargs="?", default=DEFAULT_SCENE_ID, help="장면 ID 또는 .toml 경로 / scene id or file")
-    plc.add_argument("--mode", choices=("internal", "remote"), default="internal",
-                     help="internal: PLC 프로그램이 제어 / remote: 외부 마스터가 제어 (원격 I/O)")
+    plc.add_argument(
+        "--mode",
+        choices=("internal", "remote"),
+        default="internal",
+        help="internal: PLC 프로그램이 제어 / remote: 외부 마스터가 제어 (원격 I/O)",
+    )
     plc.add_argument("--host", default="127.0.0.1", help="수신 주소 (기본 127.0.0.1: 이 컴퓨터만) / listen address")
     plc.add_argument("--port", type=int, default=5020, help="TCP 포트 (기본 5020) / TCP port")
     plc.add_argument("--speed", type=float, default=1.0, help="배속 / speed factor")
     plc.add_argument("--seed", type=int, default=0, help="난수 시드 / random seed")
-    plc.add_argument("--controller", default=None,
-                     help="internal 모드의 프로그램 (기본 reference) / program in internal mode (default reference)")
-    plc.add_argument("--watchdog", type=float, default=1.0,
-                     help="remote 모드 통신 감시 시간(초), 0=감시 끔 / comm-loss watchdog in seconds, 0 = off")
+    plc.add_argument(
+        "--controller",
+        default=None,
+        help="internal 모드의 프로그램 (기본 reference) / program in internal mode (default reference)",
+    )
+    plc.add_argument(
+        "--watchdog",
+        type=float,
+        default=1.0,
+        help="remote 모드 통신 감시 시간(초), 0=감시 끔 / comm-loss watchdog in seconds, 0 = off",
+    )
     plc.add_argument("--seconds", type=float, default=None, help="이 시간(실제 초) 뒤 종료 / stop after N wall seconds")
     plc.add_argument("--latency-ms", type=float, default=0.0, help="통신 고장: 응답 지연 ms / fault: added latency")
     plc.add_argument("--drop", type=float, default=0.0, help="통신 고장: 응답 누락 비율 0–1 / fault: dropped responses")
-    plc.add_argument("--force-exception", type=int, default=None,
-                     help="통신 고장: 모든 요청에 이 예외 코드 / fault: answer every request with this exception")
+    plc.add_argument(
+        "--force-exception",
+        type=int,
+        default=None,
+        help="통신 고장: 모든 요청에 이 예외 코드 / fault: answer every request with this exception",
+    )
 
 
 def _plc(args: argparse.Namespace) -> int:
@@ -94,12 +109,16 @@ async def _serve(plant: Plant, args: argparse.Namespace, faults: CommFaults) -> 
         print(f"Modbus TCP 서버 시작: {service.host}:{service.port} — 모드 {mode_text}, 장면 {args.scene}", flush=True)
         print("주소는 0부터 시작합니다 (sflab scene show로 I/O 맵 확인). Ctrl+C로 끝냅니다.", file=sys.stderr)
     else:
-        print(f"Modbus TCP server started: {service.host}:{service.port} — mode {args.mode}, scene {args.scene}",
-              flush=True)
+        print(
+            f"Modbus TCP server started: {service.host}:{service.port} — mode {args.mode}, scene {args.scene}",
+            flush=True,
+        )
         print("Addresses are 0-based (see `sflab scene show`). Ctrl+C to stop.", file=sys.stderr)
     if service.host not in ("127.0.0.1", "localhost", "::1"):
-        print("주의: 다른 컴퓨터에서도 접속할 수 있습니다." if ko else "Note: other computers can connect.",
-              file=sys.stderr)
+        print(
+            "주의: 다른 컴퓨터에서도 접속할 수 있습니다." if ko else "Note: other computers can connect.",
+            file=sys.stderr,
+        )
     stepper = RealtimeStepper(plant, speed=args.speed)
     stop = asyncio.Event()
     stepping = asyncio.create_task(stepper.run(stop))

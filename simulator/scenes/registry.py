@@ -1,6 +1,6 @@
 """The registry of scenes by versioned id (``sorting-line-v1``), like Gymnasium's environments.
 
-Built-in scenes live in ``assets/scenes/`` (installed with the package data); a path
+Built-in scenes live in ``assets/scenes/`` (a wheel installs them: :mod:`simulator.data_files`); a path
 to a ``.toml`` file works wherever an id does.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from simulator.data_files import data_dir
 from simulator.errors import LabError
 from simulator.scenes.loader import load_scene
 from simulator.scenes.model import Scene
@@ -19,10 +20,7 @@ DEFAULT_SCENE_ID = "sorting-line-v1"
 
 def scenes_dir() -> Path:
     """Folder of the built-in scene files."""
-    packaged = Path(__file__).resolve().parent.parent / "assets" / "scenes"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "assets" / "scenes"
+    return data_dir("assets/scenes")
 
 
 def scene_ids() -> list[str]:
