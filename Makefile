@@ -55,7 +55,7 @@ $(STAMP_RUN): pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(STAMP_TEST): pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e ".[viz,grading,test]"
+	$(BIN)/python -m pip install --quiet -e ".[all,test]"
 	touch $@ $(STAMP_RUN)
 
 clean:
