@@ -25,7 +25,6 @@ from grading.autograde import gradebook_scores
 from grading.labs.l01_samples import NO_DEBOUNCE, POINTS
 from grading.submissions import fill, read, source_answers, submit
 from tests.labs.adversarial import (
-    PACKAGE_CANARY,
     Attack,
     attack_notebook,
     attacks_for,
@@ -33,6 +32,7 @@ from tests.labs.adversarial import (
     student_id,
     victims,
 )
+from tests.labs.attacks_files import PACKAGE_CANARY
 from tests.labs.samples_index import lab_samples, selected_labs
 
 SFLAB = Path(sys.executable).parent / "sflab"
