@@ -67,7 +67,8 @@ class TestCell:
     source: str
 
 
-def _meta(cell: NotebookNode) -> dict[str, Any]:
+def nbgrader_meta(cell: NotebookNode) -> dict[str, Any]:
+    """A cell's nbgrader metadata (grade id, grade, solution, points), or {} when it has none or it is not a dict."""
     meta = cell.get("metadata", {}).get("nbgrader", {})
     return meta if isinstance(meta, dict) else {}
 
@@ -83,7 +84,7 @@ def split_source(source_nb: NotebookNode) -> tuple[list[tuple[str, str | None]],
     for index, cell in enumerate(source_nb.cells):
         if cell.cell_type != "code":
             continue
-        meta = _meta(cell)
+        meta = nbgrader_meta(cell)
         grade_id = str(meta.get("grade_id", f"cell-{index}"))
         if meta.get("solution"):
             runs.append((grade_id, None))
@@ -112,12 +113,12 @@ def answer_cells(source_nb: NotebookNode, submission: NotebookNode) -> list[Answ
     for index, cell in enumerate(submission.cells):
         if cell.cell_type != "code":
             continue
-        grade_id = _meta(cell).get("grade_id")
+        grade_id = nbgrader_meta(cell).get("grade_id")
         text = cell.source if isinstance(cell.source, str) else "".join(cell.source)
         if isinstance(grade_id, str) and grade_id in run_ids:
             answers.setdefault(grade_id, text)
             after = grade_id
-        elif not _meta(cell) and cell.get("id") not in teacher_ids and text.strip():
+        elif not nbgrader_meta(cell) and cell.get("id") not in teacher_ids and text.strip():
             added.setdefault(after, []).append(AnswerCell(f"added-{index}", text))
     cells = []
     first_answer = next((grade_id for grade_id, source in runs if source is None), None)

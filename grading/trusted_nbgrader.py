@@ -41,7 +41,7 @@ from nbgrader.utils import determine_grade
 
 from grading.messages import current_lang
 from grading.sandbox import EXCHANGE_DIR
-from grading.trusted import Verdict, grade
+from grading.trusted import Verdict, grade, nbgrader_meta
 from grading.trusted_record import Criterion, Flag, Record, disagreement, write_record
 
 _HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", re.S)
@@ -69,10 +69,10 @@ def restored_tests(cells: list[NotebookNode], source_nb: NotebookNode) -> list[N
     cell is recognised by its grade id, or by its cell id when it has none (a demo cell).
     """
     tests = _source_tests(source_nb)
-    known = {_meta(c).get("grade_id") for c in source_nb.cells if _meta(c)}
+    known = {nbgrader_meta(c).get("grade_id") for c in source_nb.cells if nbgrader_meta(c)}
     kept = []
     for cell in cells:
-        meta = _meta(cell)
+        meta = nbgrader_meta(cell)
         grade_id = meta.get("grade_id")
         if grade_id in tests:
             continue
@@ -81,7 +81,7 @@ def restored_tests(cells: list[NotebookNode], source_nb: NotebookNode) -> list[N
             cell.metadata.pop("nbgrader", None)
         kept.append(cell)
     for index, source in enumerate(source_nb.cells):
-        grade_id = _meta(source).get("grade_id")
+        grade_id = nbgrader_meta(source).get("grade_id")
         if grade_id not in tests:
             continue
         at = len(kept)
@@ -141,14 +141,9 @@ def _path(coursedir: CourseDirectory, step: str, student: str, info: dict[str, A
     return Path(folder) / f"{info['notebook']}.ipynb"
 
 
-def _meta(cell: NotebookNode) -> dict[str, Any]:
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return meta if isinstance(meta, dict) else {}
-
-
 def _identity(cell: NotebookNode) -> tuple[str, str] | None:
     """How a cell is found again in another copy of the notebook: grade id, else cell id, else None."""
-    grade_id = _meta(cell).get("grade_id")
+    grade_id = nbgrader_meta(cell).get("grade_id")
     if isinstance(grade_id, str) and grade_id:
         return ("grade_id", grade_id)
     cell_id = cell.get("id")
@@ -157,9 +152,9 @@ def _identity(cell: NotebookNode) -> tuple[str, str] | None:
 
 def _source_tests(source_nb: NotebookNode) -> dict[str, NotebookNode]:
     return {
-        _meta(c)["grade_id"]: c
+        nbgrader_meta(c)["grade_id"]: c
         for c in source_nb.cells
-        if c.cell_type == "code" and _meta(c).get("grade") and not _meta(c).get("solution")
+        if c.cell_type == "code" and nbgrader_meta(c).get("grade") and not nbgrader_meta(c).get("solution")
     }
 
 
@@ -167,7 +162,7 @@ def kernel_verdicts(nb: NotebookNode) -> dict[str, bool]:
     """For each autograded cell in the run notebook: did nbgrader's own rule give it full points?"""
     found: dict[str, bool] = {}
     for cell in nb.cells:
-        meta = _meta(cell)
+        meta = nbgrader_meta(cell)
         if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
             continue
         grade_id = str(meta.get("grade_id"))
@@ -187,7 +182,7 @@ def tampering(source_nb: NotebookNode, submitted: NotebookNode) -> list[Flag]:
     flags = []
     claims: dict[str, list[NotebookNode]] = {}
     for cell in submitted.cells:
-        grade_id = _meta(cell).get("grade_id")
+        grade_id = nbgrader_meta(cell).get("grade_id")
         if isinstance(grade_id, str):
             claims.setdefault(grade_id, []).append(cell)
     for grade_id, source in _source_tests(source_nb).items():
@@ -211,7 +206,8 @@ def tampering(source_nb: NotebookNode, submitted: NotebookNode) -> list[Flag]:
 
 
 def _relabelled(cell: NotebookNode, source: NotebookNode) -> bool:
-    return cell.cell_type != source.cell_type or any(_meta(cell).get(k) != _meta(source).get(k) for k in GUARDED_KEYS)
+    mine, teachers = nbgrader_meta(cell), nbgrader_meta(source)
+    return cell.cell_type != source.cell_type or any(mine.get(k) != teachers.get(k) for k in GUARDED_KEYS)
 
 
 def _visible(source: Any) -> str:
@@ -231,16 +227,16 @@ def with_trusted_tests(
     """
     tests = _source_tests(source_nb)
     by_id = {v.grade_id: v for v in verdicts}
-    answer_ids = {_meta(c).get("grade_id") for c in source_nb.cells if _meta(c).get("solution")}
+    answer_ids = {nbgrader_meta(c).get("grade_id") for c in source_nb.cells if nbgrader_meta(c).get("solution")}
     placed: set[str] = set()
     out = []
     for cell in cells:
-        grade_id = _meta(cell).get("grade_id")
+        grade_id = nbgrader_meta(cell).get("grade_id")
         if grade_id in tests and grade_id not in placed and cell.cell_type == "code":
             placed.add(grade_id)
             out.append(_trusted_cell(tests[grade_id], by_id.get(grade_id), cell.get("execution_count")))
             continue
-        meta = _meta(cell)
+        meta = nbgrader_meta(cell)
         if meta and (grade_id in placed or (meta.get("grade") and grade_id not in answer_ids)):
             cell = copy.deepcopy(cell)
             cell.metadata.pop("nbgrader", None)
