@@ -121,6 +121,20 @@ class RemoteSession:
     # ------------------------------------------------------------ calls
     def call(self, ref: RemoteRef, attr: str | None, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         """Call the student's object (or its method ``attr``) and return the decoded result."""
+        return self.finish_call(self.ask_call(ref, attr, args, kwargs))
+
+    def ask_call(
+        self,
+        ref: RemoteRef,
+        attr: str | None,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        ahead: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Send the call and return the reply as it came (see :meth:`finish_call`).
+
+        ``ahead`` sends the scans that follow with it (see :mod:`grading.scan_ahead`).
+        """
         ios: list[int] = []
         callbacks: dict[int, tuple[Any, tuple[str, ...]]] = {}
         extra = self._extra(ios, callbacks)
@@ -132,6 +146,8 @@ class RemoteSession:
             "kwargs": {k: encode(v, extra) for k, v in kwargs.items()},
             "now": active_time_s(),
         }
+        if ahead is not None:
+            request["ahead"] = ahead
         self.process.callbacks.update(callbacks)  # a kept client (ModbusSorter(client)) calls back later too
         limit_s = SCAN_LIMIT_S if ios else CALL_LIMIT_S
         left_s = limit_s if self.deadline is None else self.deadline - time.monotonic()
@@ -146,10 +162,20 @@ class RemoteSession:
             if ios and gone.timed_out:
                 raise ScanOverrun(f"one scan took longer than {SCAN_LIMIT_S:g} s") from None
             raise
+        return reply
+
+    def finish_call(self, reply: dict[str, Any]) -> Any:
+        """Copy the tags the call changed into the grader's process image; raise its error or decode its value."""
         self._copy_back(reply.get("io", {}))
         if "error" in reply:
             raise remote_error(reply["error"])
         return decode_reply(reply.get("value"), refs=self._ref)
+
+    def known_now(self, io: Any) -> None:
+        """The student's copy of ``io`` holds what the grader's holds now (after scans sent ahead)."""
+        state = self._io_state.get(id(io))
+        if state is not None and state[0] is io:
+            self._io_state[id(io)] = (io, state[1], state[2], _read_tags(io, state[1]))
 
     def getattr(self, ref: RemoteRef, name: str) -> Any:
         """Read attribute ``name`` of the student's object (a value, or a stand-in)."""
@@ -281,13 +307,13 @@ class RemoteObject:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        methods: dict[str, _BoundMethod] = object.__getattribute__(self, "_methods")
+        methods: dict[str, RemoteMethod] = object.__getattribute__(self, "_methods")
         if name in methods:  # a method is looked up again in the student's process at every call
             return methods[name]
         ref: RemoteRef = object.__getattribute__(self, "__sflab_ref__")
         value = ref.session.getattr(ref, name)
         if isinstance(value, (RemoteFunction, RemoteObject)):  # a bound method: call it through this object
-            methods[name] = _BoundMethod(ref, name)
+            methods[name] = RemoteMethod(ref, name)
             return methods[name]
         return value
 
@@ -300,12 +326,15 @@ class RemoteObject:
         return f"<{object.__getattribute__(self, '_type_name')} object>"
 
 
-class _BoundMethod:
+class RemoteMethod:
+    """A method of a student's object: each call looks it up and runs it in the student's process."""
+
     def __init__(self, ref: RemoteRef, name: str) -> None:
-        self._ref, self.__name__ = ref, name
+        self.ref, self.__name__ = ref, name
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._ref.session.call(self._ref, self.__name__, args, kwargs)
+        """Call the method in the student's process."""
+        return self.ref.session.call(self.ref, self.__name__, args, kwargs)
 
 
 def remote_class(ref: RemoteRef, name: str) -> type:

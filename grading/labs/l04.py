@@ -32,6 +32,7 @@ from typing import Any
 from grading.checks import CheckFailed, describe_error, expect_no_violations, expect_parts_made, expect_plc_running
 from grading.isolation import run_isolated
 from grading.runner import START_AT_S, START_HOLD_S, RunReport
+from grading.scan_ahead import WithPresets
 from grading.tracing import TracingProgram
 
 #: The lab's scene.
@@ -153,14 +154,8 @@ def run_scripted(
 
     scene = get_scene(SCENE)
     tags = {tag.name: tag for tag in scene.tags}
-    if registers:
-        scan = as_scan_function(program)
-        preset = dict(registers)
-
-        def program(io: Any) -> None:  # the HMI writes its set points, then the student's scan runs
-            for name, value in preset.items():
-                setattr(io, name, value)
-            scan(io)
+    if registers:  # the HMI writes its set points, then the student's scan runs
+        program = WithPresets(as_scan_function(program), set=dict(registers))
 
     tracer = TracingProgram(program)
     plant = Plant(SCENE, seed=seed, program=tracer, faults=read_faults(faults, tags) if faults else ())

@@ -39,7 +39,9 @@ from grading.checks import CheckFailed, describe_error, expect_no_violations, ex
 from grading.isolation import run_isolated
 from grading.labs.l04 import first_change, output_at
 from grading.runner import START_AT_S, START_HOLD_S, RunReport
+from grading.scan_ahead import WithPresets
 from grading.tracing import TracingProgram
+from simulator.plc.program import as_scan_function
 
 #: The lab's scene.
 SCENE = "sorting-line-v1"
@@ -355,19 +357,10 @@ def _grade_sorting(sorter: Any, seed: int, minutes: float) -> str:
     return "ok"
 
 
-def _belts_always_on(sorter_class: type) -> type:
+def _belts_always_on(sorter_class: type) -> WithPresets:
     """A program that runs the belts (while the e-stop is out) and the student's Sorter every scan."""
-
-    class BeltsAndSorter:
-        def __init__(self) -> None:
-            self.sorter = sorter_class()
-
-        def scan(self, io: Any) -> None:
-            run = io.estop_ok
-            io.feeder_on = io.infeed_motor = io.sorter_forward = run
-            self.sorter.scan(io)
-
-    return BeltsAndSorter
+    belts = ("feeder_on", "infeed_motor", "sorter_forward")
+    return WithPresets(as_scan_function(sorter_class), copy=dict.fromkeys(belts, "estop_ok"))
 
 
 def _expect_sorted(report: RunReport, step_ko: str, step_en: str) -> None:

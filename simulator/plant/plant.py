@@ -35,6 +35,7 @@ from simulator.plant.feeder import Feeder
 from simulator.plant.historian import Historian
 from simulator.plant.items import Item, ProductionRecord
 from simulator.plant.kpis import BinCount, Kpis, ratio
+from simulator.plant.lookahead import InputLookahead, InputRow, RandomStreams
 from simulator.plant.motor_health import MotorHealth, MotorSignal
 from simulator.plant.panel import OperatorPanel
 from simulator.plant.records import write_csv, write_sqlite
@@ -145,6 +146,12 @@ class Plant:
         ]
         for index, channel in self._sampled:
             self._analog_now[index] = channel.read_counts(0.0)
+        streams = RandomStreams(noise_rng, list(self.analog.values()), fault_rng, motor_rng)
+        self._ahead = InputLookahead(
+            self._inputs_at,
+            lambda: streams.bookmark(bool(self._input_faults or self._analog_faults), bool(self._analog_faults)),
+            streams.restore,
+        )
         self._output_handlers = [self._output_handler(self.image.by_name[n].signal) for n in self.image.output_names]
         #: Outputs as the PLC set them, and as they reach the actuators (after faulty wiring).
         self._commanded: tuple[bool, ...] = (False,) * len(self.image.output_names)
@@ -369,24 +376,68 @@ class Plant:
 
     def digital_inputs(self, now_s: float) -> list[bool]:
         """Digital inputs in image order, after any sensor faults."""
+        if self._ahead.pending:  # read ahead for the grader (see read_inputs_ahead)
+            row = self._ahead.peek(now_s, self._ahead_stamp())
+            if row is not None and row[0] is not None:
+                return list(row[0])
+        return self._read_digital()
+
+    def analog_inputs(self, now_s: float) -> list[int]:
+        """Analog input counts in image order, after any sensor faults."""
+        if self._ahead.pending:
+            row = self._ahead.take(now_s, self._ahead_stamp())
+            if row is not None:
+                return list(row[1])
+        return self._read_analog(now_s)
+
+    def _read_digital(self) -> list[bool]:
         values = [read() for read in self._digital_readers]
         if self._input_faults:
             bend_digital(values, self._input_faults, self._digital_index, self._fault_rng)
         return values
 
-    def analog_inputs(self, now_s: float) -> list[int]:
-        """Analog input counts in image order, after any sensor faults."""
-        if not self._analog_faults:
-            values = self._analog_now
-            for index, read in self._every_scan:
-                values[index] = read(now_s)
-            return values
-        return read_bent_analog(
-            self._analog_channels, self.image.analog_names, self._analog_faults, now_s, self._fault_rng
-        )
+    def _read_analog(self, now_s: float) -> list[int]:
+        if self._analog_faults:
+            return read_bent_analog(
+                self._analog_channels, self.image.analog_names, self._analog_faults, now_s, self._fault_rng
+            )
+        values = self._analog_now
+        for index, read in self._every_scan:
+            values[index] = read(now_s)
+        return values
+
+    # ---------------------------------------------------------------- reading ahead, for the trusted grader
+    def quiet_until_s(self) -> float:
+        """Until when (that time not included) nothing a sensor reports changes while the outputs stay.
+
+        Sensors change only at the plant's events (a part reaching a zone, a button, a
+        breakdown, the end of :meth:`run`), so this is the next one; only noise and faulty
+        sensors vary in between, and :meth:`read_inputs_ahead` reads those ahead.
+        """
+        return min(self.env.peek(), self.line.next_event_s)
+
+    def read_inputs_ahead(self, times_s: Sequence[float]) -> list[InputRow]:
+        """The inputs the PLC will read at ``times_s`` (all before :meth:`quiet_until_s`).
+
+        Each row holds the digital inputs (None when the PLC will not read them again, as
+        they cannot change) and the analog ones. The PLC later reads exactly these rows;
+        if an output or an event changes the plant first, the rows not read are taken back
+        (see :mod:`simulator.plant.lookahead`).
+        """
+        return self._ahead.read_ahead(times_s, self._ahead_stamp())
+
+    def _inputs_at(self, now_s: float) -> InputRow:
+        digital = tuple(self._read_digital()) if self._noisy_inputs else None
+        return digital, tuple(self._read_analog(now_s))
+
+    def _ahead_stamp(self) -> object:
+        """What must stay the same for inputs read ahead to hold: the outputs and every event count."""
+        return self._commanded, self.line.version, self.panel.version, self._version
 
     def apply_outputs(self, outputs: tuple[bool, ...], now_s: float) -> None:
         """Drive the actuators whose outputs changed (after any swapped wiring)."""
+        if self._ahead.pending and outputs != self._commanded:
+            self._ahead.give_back()  # before the actuators move: what they start may draw random numbers
         self._commanded = outputs
         outputs = swap_outputs(outputs, self._active_faults, self._output_index)
         previous = self._outputs

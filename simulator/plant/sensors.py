@@ -88,6 +88,14 @@ class AnalogDistanceSensor:
         self._noise_index = index + 1
         return self._noise[index]
 
+    def noise_position(self) -> tuple[list[float], int]:
+        """Where this sensor stands in its block of noise (the random stream that refills it is the plant's)."""
+        return self._noise, self._noise_index
+
+    def set_noise_position(self, position: tuple[list[float], int]) -> None:
+        """Back to a position :meth:`noise_position` gave."""
+        self._noise, self._noise_index = position
+
     def read_counts(self, now_s: float, extra_noise_mm: float = 0.0, offset_mm: float = 0.0) -> int:
         """The A/D card's reading at ``now_s``: integer counts, clamped to the card's range."""
         noise_mm = (self.spec.noise_mm + extra_noise_mm) * self.next_noise()
