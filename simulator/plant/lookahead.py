@@ -24,6 +24,9 @@ import numpy as np
 
 from simulator.plant.sensors import AnalogDistanceSensor
 
+#: Where the random streams stand: each sensor's place in its noise block, then the states of the
+#: noise, fault and motor streams (None for a stream no read can use now).
+Bookmark = tuple[list[tuple[list[float], int]], Any, Any, Any]
 #: One scan's inputs: the digital ones (None when the PLC would not read them again) and the analog ones.
 InputRow = tuple[tuple[bool, ...] | None, tuple[int, ...]]
 
@@ -114,7 +117,7 @@ class RandomStreams:
         #: The sensors' blocks of noise when the noise stream's state was last taken, and that state.
         self._noise_state: tuple[tuple[list[float], ...], object] | None = None
 
-    def bookmark(self, sensor_faults: bool, analog_faults: bool) -> object:
+    def bookmark(self, sensor_faults: bool, analog_faults: bool) -> Bookmark:
         """Where the streams stand; the fault and motor streams only while faults can draw from them."""
         positions = [sensor.noise_position() for sensor in self._sensors]
         blocks = tuple(block for block, _ in positions)
@@ -129,9 +132,9 @@ class RandomStreams:
             self._motor_rng.bit_generator.state if analog_faults else None,
         )
 
-    def restore(self, bookmark: object) -> None:
+    def restore(self, bookmark: Bookmark) -> None:
         """Put every stream back where :meth:`bookmark` found it."""
-        positions, noise_state, fault_state, motor_state = bookmark  # type: ignore[misc]
+        positions, noise_state, fault_state, motor_state = bookmark
         for sensor, position in zip(self._sensors, positions, strict=True):
             sensor.set_noise_position(position)
         self._noise_rng.bit_generator.state = noise_state
