@@ -61,6 +61,7 @@ SETUP = """
 # 준비 (수정하지 마세요): 시뮬레이터와 PLC 기능 블록을 불러옵니다.
 from simulator.plant import Fault, Plant
 from simulator.plc import F_TRIG, R_TRIG, TON
+from simulator.viz.notebook import show
 """
 
 TRY_IT = """
@@ -76,7 +77,7 @@ plant.press("start", hold_s=0.3)  # 작업자가 시작 버튼을 누릅니다
 plant.run(minutes=1)  # 모의 시간 1분 (실제로는 1초도 안 걸립니다)
 print("생산:", plant.kpis().produced, "개")
 print("금속:", plant.image.io.count_metal, "/ 플라스틱:", plant.image.io.count_plastic)
-plant.show()  # 1분 뒤의 라인 그림 (셀의 마지막 줄이라 화면에 나옵니다)
+show(plant)  # 1분 뒤의 라인 그림 (셀의 마지막 줄이라 화면에 나옵니다)
 """
 
 STEP1 = """

@@ -120,6 +120,7 @@ import koreanize_matplotlib  # noqa: F401  (그래프에 한글이 나오게 합
 import matplotlib.pyplot as plt
 
 from simulator.plant import Plant
+from simulator.viz.notebook import animate, show
 """
 
 TOOLS = """
@@ -194,7 +195,7 @@ plant = Plant("sorting-line-v1", seed=1, program="reference")
 plant.press("start", hold_s=0.3)  # 시작 버튼을 0.3초만 누릅니다
 plant.run(seconds=8)
 print("8초 뒤 시작 버튼:", int(plant.io.start_button), "/ 분류 컨베이어 정회전 출력:", int(plant.io.sorter_forward))
-display(plant.show())
+display(show(plant))
 """
 
 WATCH_ANIMATE = """
@@ -202,7 +203,7 @@ WATCH_ANIMATE = """
 """
 
 ANIMATE_CODE = """
-plant.animate(seconds=4)
+animate(plant, seconds=4)
 """
 
 WATCH_CHART = """

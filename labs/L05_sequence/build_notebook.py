@@ -72,6 +72,7 @@ import koreanize_matplotlib  # noqa: F401  (그래프에 한글이 나오게 합
 
 from simulator.plant import Fault, Plant
 from simulator.plc import R_TRIG, TON
+from simulator.viz.notebook import animate, show
 """
 
 WATCH = """
@@ -89,8 +90,8 @@ WATCH_CODE = """
 plant = Plant("sorting-line-v1", seed=1, program="reference")
 plant.press("start", hold_s=0.3)  # 작업자가 시작 버튼을 누릅니다
 plant.run(seconds=20)
-display(plant.show())  # 20초 뒤의 라인
-plant.animate(seconds=6)  # 그 뒤 6초 동안의 움직임 (셀의 마지막 줄이라 화면에 나옵니다)
+display(show(plant))  # 20초 뒤의 라인
+animate(plant, seconds=6)  # 그 뒤 6초 동안의 움직임 (셀의 마지막 줄이라 화면에 나옵니다)
 """
 
 WATCH_TROUBLE = """

@@ -78,6 +78,7 @@ import koreanize_matplotlib  # noqa: F401  (그래프에 한글 글꼴을 씁니
 import matplotlib.pyplot as plt
 
 from simulator.plant import Fault, Plant
+from simulator.viz.notebook import show
 
 # 자동 채점 때는 하루치 시뮬레이션과 그래프를 건너뜁니다 (채점은 채점기가 만든 데이터로 합니다).
 GRADING = bool(os.environ.get("NBGRADER_EXECUTION"))
@@ -99,7 +100,7 @@ plant = Plant("sorting-line-v1", seed=7, program="reference")
 plant.press("start", hold_s=0.3)
 plant.run(minutes=2)
 print("2분 동안 생산:", len(plant.records), "개")
-plant.show()  # 오른쪽 아래 '생산 지표(KPI)'에 OEE와 세 요소가 보입니다. 1단계에서 직접 계산합니다.
+show(plant)  # 오른쪽 아래 '생산 지표(KPI)'에 OEE와 세 요소가 보입니다. 1단계에서 직접 계산합니다.
 """
 
 DAY = """

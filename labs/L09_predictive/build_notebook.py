@@ -73,6 +73,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from simulator.plant import Fault, Plant
+from simulator.viz.notebook import show
 
 plt.rcParams["axes.unicode_minus"] = False  # 한글 글꼴에 없는 수학 빼기 기호(−) 대신 '-'로 눈금을 씁니다
 
@@ -134,7 +135,7 @@ WATCH = """
 plant = Plant("sorting-line-v1", seed=1, program="reference")
 plant.press("start", hold_s=0.3)
 plant.run(seconds=20)
-display(plant.show())  # 분류 컨베이어(오른쪽 벨트)의 모터를 살펴봅니다
+display(show(plant))  # 분류 컨베이어(오른쪽 벨트)의 모터를 살펴봅니다
 
 WEAR_START_S = 40 * 60  # 40분에 베어링 마모 시작
 run = record_motor(seed=1, wear_start_s=WEAR_START_S, wear_per_h=3.0, hours=2)

@@ -27,7 +27,7 @@ asyncio loop.
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pymodbus.logging import Log
 from pymodbus.pdu import ExceptionResponse, ModbusPDU
@@ -36,7 +36,45 @@ from pymodbus.server.requesthandler import ServerRequestHandler
 from simulator.modbus.protocol import MBAP_BYTES, ExceptionCode, check_request, is_write, parse_header
 
 if TYPE_CHECKING:
-    from simulator.modbus.server import ImageModbusServer
+    from simulator.modbus.comm_faults import CommFaults
+    from simulator.modbus.datablocks import ImageContext
+
+
+class ServiceHooks(Protocol):
+    """What a connection tells the Modbus service, and what it reads from it (see :mod:`simulator.modbus.server`)."""
+
+    #: Connections the server closed (bad frames, floods).
+    hang_ups: int
+
+    @property
+    def comm_faults(self) -> CommFaults:
+        """The teacher's communication faults."""
+
+    @property
+    def context(self) -> ImageContext:
+        """The datablocks requests read and write."""
+
+    def connection_opened(self, connection: GuardedConnection) -> None:
+        """A client connected."""
+
+    def connection_closed(self, connection: GuardedConnection) -> None:
+        """A client went away."""
+
+    def request_received(self, connection: GuardedConnection) -> None:
+        """A whole request arrived (the comm-loss watchdog counts it)."""
+
+
+class AcceptingServer(Protocol):
+    """The server that accepted a connection: its service and pymodbus's request decoder."""
+
+    @property
+    def service(self) -> ServiceHooks:
+        """The plant's Modbus service."""
+
+    @property
+    def decoder(self) -> Any:
+        """The request decoder of pymodbus."""
+
 
 #: Requests a client may have waiting for an answer before it is disconnected (flood guard).
 MAX_PENDING_REQUESTS = 64
@@ -53,9 +91,9 @@ class GuardedConnection(ServerRequestHandler):
         server: the server that accepted the connection.
     """
 
-    def __init__(self, server: ImageModbusServer) -> None:
+    def __init__(self, server: AcceptingServer) -> None:
         super().__init__(server, None, None, None)
-        self.server: ImageModbusServer = server
+        self.server: AcceptingServer = server
         self.max_buffer_size = RECEIVE_BUFFER_BYTES
         #: True once this client has sent a write request: it is a master (see :mod:`simulator.modbus.watchdog`).
         self.is_master = False

@@ -9,6 +9,7 @@ from simulator.plant.faults import Fault, read_faults
 from simulator.plant.items import Item, ProductionRecord
 from simulator.plant.kpis import Kpis
 from simulator.plant.plant import Plant
+from simulator.plant.scene_check import check_scene
 from simulator.plant.snapshot import PlantSnapshot
 
-__all__ = ["Fault", "Item", "Kpis", "Plant", "PlantSnapshot", "ProductionRecord", "read_faults"]
+__all__ = ["Fault", "Item", "Kpis", "Plant", "PlantSnapshot", "ProductionRecord", "check_scene", "read_faults"]

@@ -302,7 +302,7 @@ class Plant:
 
     def utilisation(self) -> list[UtilisationRow]:
         """How the feeder and each work station spent their time so far (가동률), one row each."""
-        return utilisation_rows(self)
+        return utilisation_rows(self.feeder, self.line.stations, self.now_s)
 
     def shift_reports(self) -> list[ShiftReport]:
         """Production, quality and energy of each 8-hour shift so far (the current one up to now)."""
@@ -336,17 +336,15 @@ class Plant:
         """A frozen picture of the plant now (positions interpolated; nothing is advanced)."""
         return build_snapshot(self)
 
-    def show(self, lang: str = "ko") -> object:
-        """A picture of the plant now; Jupyter displays it (needs the ``viz`` extra)."""
-        from simulator.viz.notebook import show
-
-        return show(self, lang=lang)
-
-    def animate(self, seconds: float = 5.0, lang: str = "ko") -> object:
-        """Run ``seconds`` of simulated time and return the line view as an animated GIF."""
-        from simulator.viz.notebook import animate
-
-        return animate(self, seconds, lang=lang)
+    def __getattr__(self, name: str) -> object:
+        if name in _DRAWN_ELSEWHERE:  # pictures are drawn by simulator.viz, which the plant does not import
+            raise DrawnElsewhere(
+                f"plant.{name}()는 없습니다. 그림은 simulator.viz.notebook이 그립니다: "
+                f"from simulator.viz.notebook import {name}  →  {_DRAWN_ELSEWHERE[name]}",
+                f"There is no plant.{name}(). Pictures are drawn by simulator.viz.notebook: "
+                f"from simulator.viz.notebook import {name}  →  {_DRAWN_ELSEWHERE[name]}",
+            )
+        raise AttributeError(f"'Plant' object has no attribute '{name}'")
 
     @property
     def active_faults(self) -> tuple[Fault, ...]:
@@ -625,6 +623,14 @@ class Plant:
             self._update_belt(index, now)
         self.apply_outputs(self._commanded, now)
         self._bump()
+
+
+class DrawnElsewhere(LabError, AttributeError):
+    """``plant.show()``: the picture functions live in :mod:`simulator.viz.notebook`."""
+
+
+#: What a student may try on a plant, and the call that does it.
+_DRAWN_ELSEWHERE = {"show": "show(plant)", "animate": "animate(plant, seconds=5)"}
 
 
 def _resolve_program(program: object | None, scene_id: str) -> object | None:

@@ -7,7 +7,7 @@ between two events are interpolated, so taking a snapshot never changes a run.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from simulator.plant.snapshot import (
     ConveyorView,
@@ -20,7 +20,43 @@ from simulator.plant.snapshot import (
 )
 
 if TYPE_CHECKING:
-    from simulator.plant.plant import Plant
+    import simpy
+
+    from simulator.plant.faults import Fault
+    from simulator.plant.feeder import Feeder
+    from simulator.plant.kpis import Kpis
+    from simulator.plant.panel import OperatorPanel
+    from simulator.plant.transport import Line
+    from simulator.plc.image import ProcessImage
+    from simulator.plc.runtime import PlcRuntime
+    from simulator.scenes.model import Scene
+
+
+class Plant(Protocol):
+    """What a snapshot reads from a plant (:class:`simulator.plant.plant.Plant` has it all)."""
+
+    env: simpy.Environment
+    scene: Scene
+    line: Line
+    image: ProcessImage
+    panel: OperatorPanel
+    feeder: Feeder
+    plc: PlcRuntime
+    signals: dict[str, bool]
+
+    @property
+    def active_faults(self) -> tuple[Fault, ...]:
+        """The faults in force now."""
+
+    def kpis(self) -> Kpis:
+        """The line's KPIs so far."""
+
+    def belt_travel_m(self, index: int) -> float:
+        """How far belt ``index`` has run, in metres."""
+
+    def parts_at_sensor(self, name: str) -> int:
+        """Parts the sensor ``name`` sees now."""
+
 
 #: Panel controls in the order the snapshot lists them.
 PANEL_ORDER = ("start", "stop", "estop", "reset", "auto")

@@ -19,7 +19,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypedDict
 
 if TYPE_CHECKING:
-    from simulator.plant.plant import Plant
+    from collections.abc import Sequence
+
+    from simulator.plant.feeder import Feeder
     from simulator.plant.station import Station
 
 
@@ -45,15 +47,13 @@ def _overlap_s(station: Station, now_s: float) -> float:
     return station.down_with_part.total_s(now_s)
 
 
-def utilisation_rows(plant: Plant) -> list[UtilisationRow]:
-    """The feeder first, then every work station along the line, from time 0 until now."""
-    now = plant.now_s
-    feeder = plant.feeder
+def utilisation_rows(feeder: Feeder, stations: Sequence[Station], now: float) -> list[UtilisationRow]:
+    """The feeder first, then every work station along the line, from time 0 until ``now`` (seconds)."""
     busy, blocked, down = (watch.total_s(now) for watch in (feeder.working, feeder.blocked, feeder.down))
     rows = [
         UtilisationRow(
             name="feeder",
-            ko=plant.scene.feeder.ko,
+            ko=feeder.spec.ko,
             busy_pct=_pct(busy, now),
             starved_pct=0.0,
             blocked_pct=_pct(blocked, now),
@@ -61,7 +61,7 @@ def utilisation_rows(plant: Plant) -> list[UtilisationRow]:
             parts=feeder.placed,
         )
     ]
-    for station in plant.line.stations:
+    for station in stations:
         down_s = station.down.total_s(now)
         busy_s = station.busy.total_s(now) - _overlap_s(station, now)
         rows.append(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from simulator.scenes.check import check_scene
 from simulator.scenes.loader import SceneError, load_scene, parse_scene
 from simulator.scenes.model import Scene
 from simulator.scenes.registry import DEFAULT_SCENE_ID, get_scene, scene_ids
@@ -11,7 +10,6 @@ __all__ = [
     "DEFAULT_SCENE_ID",
     "Scene",
     "SceneError",
-    "check_scene",
     "get_scene",
     "load_scene",
     "parse_scene",

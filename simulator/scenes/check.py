@@ -1,8 +1,9 @@
-"""``check_scene``: does a scene make physical sense, and does it run (like Gymnasium's ``check_env``)?
+"""Does a scene make physical sense? The first half of ``check_scene``, before anything runs.
 
 The loader already checks types and names; this checks how the parts fit together —
-belts end to end, sensors and pushers over a belt, every actuator wired to an output —
-and then steps the scene twice with the same seed to see that it runs and repeats.
+belts end to end, sensors and pushers over a belt, every actuator wired to an output.
+:func:`simulator.plant.scene_check.check_scene` then steps the scene to see that it runs
+and repeats (that needs the plant, which this package does not import).
 """
 
 from __future__ import annotations
@@ -10,9 +11,6 @@ from __future__ import annotations
 from simulator.errors import LabError
 from simulator.scenes.loader import known_signals
 from simulator.scenes.model import Scene
-
-#: Simulated time stepped by the smoke run, in seconds.
-SMOKE_RUN_S = 20.0
 
 
 class SceneCheckError(LabError):
@@ -84,32 +82,3 @@ def _station_problems(scene: Scene, name: str, gate_m: float, stop_m: float, lon
                 )
             )
     return problems
-
-
-def check_scene(scene: Scene, smoke_run: bool = True) -> None:
-    """Raise :class:`SceneCheckError` listing every problem; with ``smoke_run``, also run it.
-
-    The smoke run steps the scene with the idle and the reference program for
-    :data:`SMOKE_RUN_S` twice with one seed and insists on identical results.
-    """
-    problems = scene_problems(scene)
-    if problems:
-        raise SceneCheckError(
-            f"{scene.source}: " + "; ".join(ko for ko, _ in problems),
-            f"{scene.source}: " + "; ".join(en for _, en in problems),
-        )
-    if smoke_run:
-        from simulator.plant import Plant
-
-        for program in ("idle", "reference"):
-            runs = []
-            for _ in range(2):
-                plant = Plant(scene, seed=7, program=program)
-                plant.press("start")
-                plant.run(SMOKE_RUN_S)
-                runs.append((plant.kpis(), plant.records))
-            if runs[0] != runs[1]:
-                raise SceneCheckError(
-                    f"{scene.source}: 같은 시드로 두 번 돌렸는데 결과가 다릅니다 ({program})",
-                    f"{scene.source}: two runs with one seed differ ({program})",
-                )

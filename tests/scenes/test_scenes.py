@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from simulator.errors import LabError
-from simulator.scenes import SceneError, check_scene, get_scene, load_scene, scene_ids
+from simulator.plant import check_scene
+from simulator.scenes import SceneError, get_scene, load_scene, scene_ids
 from simulator.scenes.registry import scenes_dir
 
 DEFAULT = scenes_dir() / "sorting-line-v1.toml"

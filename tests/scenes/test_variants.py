@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.plant import Plant
-from simulator.scenes import check_scene, get_scene
+from simulator.plant import Plant, check_scene
+from simulator.scenes import get_scene
 from simulator.scenes.variants import SettingsError, setting_ranges, settings_of, with_settings
 
 

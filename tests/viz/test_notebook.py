@@ -43,3 +43,14 @@ def test_animate_falls_back_to_an_html_slideshow_without_pillow(monkeypatch: pyt
     monkeypatch.setattr(builtins, "__import__", no_pil)
     animation = animate(started_plant(), seconds=0.2, fps=5)
     assert animation.kind == "html" and "data:image/png;base64" in animation._repr_html_()
+
+
+@pytest.mark.parametrize(("method", "call"), [("show", "show(plant)"), ("animate", "animate(plant")])
+def test_plant_show_from_habit_says_where_pictures_come_from(method: str, call: str) -> None:
+    """The plant draws nothing itself (the core imports no viz); ``plant.show()`` says what to call instead."""
+    plant = started_plant()
+    with pytest.raises(AttributeError) as raised:
+        getattr(plant, method)()
+    assert "simulator.viz.notebook" in str(raised.value) and call in str(raised.value)
+    assert call in raised.value.en  # type: ignore[attr-defined]
+    assert not hasattr(plant, method)
