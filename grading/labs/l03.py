@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from grading.checks import CheckFailed
 from grading.isolation import run_isolated
@@ -319,29 +319,20 @@ class _Recorder:
 
 def _grade(program: Any, model_name: str, seed: int, events: Sequence[Event]) -> str:
     """Run ``program`` and the model ``model_name`` on the timetable ``events``; "ok" or CheckFailed."""
-    from grading.tracing import TracingProgram
-    from simulator.plant import Plant
+    from grading.runner import ProgramRun
 
     model = globals()[model_name]()
-    tracer = TracingProgram(program)
-    recorder = _Recorder(tracer, model)
-    plant = Plant(SCENE, seed=seed, program=recorder)
+    # The plant runs the student's scan (through the tracer), then the model's, and compares them.
+    run = ProgramRun(program, SCENE, seed=seed, start=False, wrap=lambda tracer: _Recorder(tracer, model))
+    recorder, plant = cast(_Recorder, run.program), run.plant
     recorder.plant = plant
-    tracer.attach(plant)
     releases = []
     for at_s, control, hold_s in events:
         if control == "release_estop":
             releases.append(at_s)
-        elif control == "estop":
-            plant.press("estop", at_s=at_s)
         else:
-            plant.press(control, hold_s=hold_s, at_s=at_s)
-    end_s = max(at for at, _, _ in events) + 2.0
-    with tracer.alarm_installed():
-        for at_s in sorted(releases):
-            plant.run_until(at_s)
-            plant.release_estop()
-        plant.run_until(end_s)
+            run.press(control, hold_s=hold_s, at_s=at_s)
+    run.run_until(max(at for at, _, _ in events) + 2.0, estop_released_at=releases)
     name = getattr(program, "__name__", type(program).__name__)
     fault = plant.plc.fault
     if fault is not None:

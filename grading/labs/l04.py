@@ -31,9 +31,8 @@ from typing import Any
 
 from grading.checks import CheckFailed, describe_error, expect_no_violations, expect_parts_made, expect_plc_running
 from grading.isolation import run_isolated
-from grading.runner import START_AT_S, START_HOLD_S, RunReport
+from grading.runner import ProgramRun, RunReport
 from grading.scan_ahead import WithPresets
-from grading.tracing import TracingProgram
 
 #: The lab's scene.
 SCENE = "sorting-line-v1"
@@ -148,49 +147,22 @@ def run_scripted(
         registers: data registers the "HMI" writes before every scan (e.g. ``{"D0": 6}``).
         start: press start at :data:`~grading.runner.START_AT_S`, as ``run_program`` does.
     """
-    from simulator.plant import Plant, read_faults
+    from simulator.plant import read_faults
     from simulator.plc.program import as_scan_function
     from simulator.scenes import get_scene
 
-    scene = get_scene(SCENE)
-    tags = {tag.name: tag for tag in scene.tags}
+    tags = {tag.name: tag for tag in get_scene(SCENE).tags}
     if registers:  # the HMI writes its set points, then the student's scan runs
         program = WithPresets(as_scan_function(program), set=dict(registers))
-
-    tracer = TracingProgram(program)
-    plant = Plant(SCENE, seed=seed, program=tracer, faults=read_faults(faults, tags) if faults else ())
-    tracer.attach(plant)
-    if start:
-        plant.press("start", hold_s=START_HOLD_S, at_s=START_AT_S)
+    run = ProgramRun(program, SCENE, seed=seed, faults=read_faults(faults, tags) if faults else (), start=start)
     releases = []
     for press in presses:
         if press.control == "release_estop":
             releases.append(press.at_s)
         else:
-            plant.press(press.control, hold_s=press.hold_s, at_s=press.at_s)
-    end_s = 60.0 * minutes
-    with tracer.alarm_installed():
-        for at_s in sorted(releases):
-            plant.run_until(at_s)
-            plant.release_estop()
-        plant.run_until(end_s)
-    kpis = plant.kpis()
-    tracer.rules.add_collisions(plant.now_s, kpis.collisions)
-    fault = plant.plc.fault
-    return RunReport(
-        scene=SCENE,
-        seed=seed,
-        minutes=minutes,
-        faults=tuple(f"{f.kind}:{f.target}" for f in plant.faults),
-        kpis=kpis,
-        records=list(plant.records),
-        final=plant.snapshot(),
-        changes=tracer.changes,
-        violations=list(tracer.rules.violations),
-        violation_counts=dict(tracer.rules.counts),
-        plc_fault_ko=fault.ko if fault else "",
-        plc_fault_en=fault.en if fault else "",
-    )
+            run.press(press.control, hold_s=press.hold_s, at_s=press.at_s)
+    run.run_until(60.0 * minutes, estop_released_at=releases)
+    return run.report(minutes)
 
 
 def output_at(report: RunReport, tag: str, time_s: float) -> bool:

@@ -31,16 +31,14 @@ before the jam is found), the e-stop when no pusher is moving and no part stands
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import product
 from typing import Any
 
 from grading.checks import CheckFailed, describe_error, expect_no_violations, expect_plc_running
 from grading.isolation import run_isolated
 from grading.labs.l04 import first_change, output_at
-from grading.runner import START_AT_S, START_HOLD_S, RunReport
+from grading.runner import START_HOLD_S, ProgramRun, RunReport
 from grading.scan_ahead import WithPresets
-from grading.tracing import TracingProgram
 from simulator.plc.program import as_scan_function
 
 #: The lab's scene.
@@ -170,42 +168,15 @@ def check_estop_restart(line: Any, *, seed: int, estop_after_s: float = 90.0) ->
 
 
 # ---------------------------------------------------------------- a run with an operator
-class OperatorRun:
+class OperatorRun(ProgramRun):
     """A plant running the student's program, with an operator who watches it and acts.
 
     Unlike a fixed script, the operator can wait for a moment on the plant (a part between the
-    eyes, no pusher busy) before jamming the belt or pressing the e-stop.
+    eyes, no pusher busy, :meth:`wait_for`) before jamming the belt or pressing the e-stop.
     """
 
     def __init__(self, program: Any, *, seed: int) -> None:
-        from simulator.plant import Plant
-
-        self.seed = seed
-        self.tracer = TracingProgram(program)
-        self.plant = Plant(SCENE, seed=seed, program=self.tracer)
-        self.tracer.attach(self.plant)
-        self.plant.press("start", hold_s=START_HOLD_S, at_s=START_AT_S)
-
-    @property
-    def now_s(self) -> float:
-        """Simulated time, in seconds."""
-        return self.plant.now_s
-
-    def run_until(self, time_s: float) -> None:
-        """Let the plant run to ``time_s``."""
-        with self.tracer.alarm_installed():
-            self.plant.run_until(time_s)
-
-    def wait_for(self, moment: Callable[[Any], bool], *, after_s: float, within_s: float, step_s: float = 0.05) -> bool:
-        """Run from ``after_s`` in steps until ``moment(snapshot)`` holds; False after ``within_s`` or a PLC stop."""
-        self.run_until(after_s)
-        while self.now_s < after_s + within_s:
-            if self.plant.plc.fault is not None:
-                return False
-            if moment(self.plant.snapshot()):
-                return True
-            self.run_until(self.now_s + step_s)
-        return False
+        super().__init__(program, SCENE, seed=seed)
 
     def run_feeding(self, time_s: float, step_s: float = 0.5) -> float:
         """Run to ``time_s`` and return how many of those seconds the feeder was ready (not broken down)."""
@@ -217,27 +188,6 @@ class OperatorRun:
             self.run_until(min(time_s, begin + step_s))
             ready_s += (self.now_s - begin) if ready else 0.0
         return ready_s
-
-    def report(self) -> RunReport:
-        """What happened, as :func:`grading.runner.run_program` reports it."""
-        plant = self.plant
-        kpis = plant.kpis()
-        self.tracer.rules.add_collisions(plant.now_s, kpis.collisions)
-        fault = plant.plc.fault
-        return RunReport(
-            scene=SCENE,
-            seed=self.seed,
-            minutes=plant.now_s / 60.0,
-            faults=tuple(f"{f.kind}:{f.target}" for f in plant.faults),
-            kpis=kpis,
-            records=list(plant.records),
-            final=plant.snapshot(),
-            changes=self.tracer.changes,
-            violations=list(self.tracer.rules.violations),
-            violation_counts=dict(self.tracer.rules.counts),
-            plc_fault_ko=fault.ko if fault else "",
-            plc_fault_en=fault.en if fault else "",
-        )
 
 
 def _running(snapshot: Any) -> bool:

@@ -1,1 +1,0 @@
-"""Commands of ``sflab`` that belong to the simulator core (one module per command)."""
