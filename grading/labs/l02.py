@@ -24,11 +24,11 @@ The truth always comes from the plant (its production records), never from the s
 
 from __future__ import annotations
 
-import math
 import random
 from typing import Any
 
-from grading.checks import CheckFailed, describe_error, expect_parts_made, expect_plc_running
+from grading.answers import call_student, finite_number
+from grading.checks import CheckFailed, expect_parts_made, expect_plc_running
 from grading.isolation import run_isolated
 from grading.messages import Message
 
@@ -146,28 +146,14 @@ def check_hysteresis(
 
 
 # ---------------------------------------------------------------- run in the isolated child
-def _call(what: str, function: Any, *args: Any) -> Any:
-    try:
-        return function(*args)
-    except Exception as error:  # noqa: BLE001 - the student's bug, reported as a failed check
-        ko, en = describe_error(error)
-        raise CheckFailed(f"{what}에서 오류가 났습니다 — {ko}", f"{what} raised an error — {en}") from None
-
-
 def _number(what: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        try:
-            import numpy as np
-
-            if isinstance(value, np.floating | np.integer) and math.isfinite(float(value)):
-                return float(value)
-        except ImportError:  # pragma: no cover - numpy comes with the simulator
-            pass
+    number = finite_number(value)
+    if number is None:
         raise CheckFailed(
             f"{what}이(가) 숫자가 아닌 {value!r}을(를) 돌려주었습니다. return으로 계산한 값(mm)을 돌려주세요.",
             f"{what} returned {value!r}, not a number. Return the computed value (mm).",
         )
-    return float(value)
+    return number
 
 
 def _grade_scaling(counts_to_mm: Any, every_case: bool) -> str:
@@ -176,7 +162,7 @@ def _grade_scaling(counts_to_mm: Any, every_case: bool) -> str:
         rng = random.Random(2026)
         cases += [0, 32000, 8000, 16000, 24480, 31999, *(rng.randint(0, 32000) for _ in range(20))]
     for counts in cases:
-        got = _number(f"counts_to_mm({counts})", _call(f"counts_to_mm({counts})", counts_to_mm, counts))
+        got = _number(f"counts_to_mm({counts})", call_student(counts_to_mm, f"counts_to_mm({counts})", None, counts))
         right = height_of_counts(counts)
         if abs(got - right) > SCALE_TOLERANCE_MM:
             hint_ko = hint_en = ""
@@ -202,7 +188,7 @@ def _grade_calibrate(calibrate: Any, every_case: bool) -> str:
             cases.append((raw_a, round(rng.uniform(-50, 150), 2), raw_b, round(rng.uniform(-50, 150), 2)))
     for raw_a, mm_a, raw_b, mm_b in cases:
         call = f"calibrate({raw_a}, {mm_a:g}, {raw_b}, {mm_b:g})"
-        answer = _call(call, calibrate, raw_a, mm_a, raw_b, mm_b)
+        answer = call_student(calibrate, call, None, raw_a, mm_a, raw_b, mm_b)
         try:
             gain, offset = (_number(f"{call}의 기울기", answer[0]), _number(f"{call}의 절편", answer[1]))
             if len(answer) != 2:
@@ -239,11 +225,11 @@ def _grade_moving_average(moving_average: Any, every_case: bool) -> str:
     for size, window_values in runs:
         _check_average_run(moving_average, size, window_values)
     if every_case:  # two filters side by side must not share their windows
-        first = _call(f"MovingAverage({4})", moving_average, 4)
-        second = _call(f"MovingAverage({4})", moving_average, 4)
+        first = call_student(moving_average, f"MovingAverage({4})", None, 4)
+        second = call_student(moving_average, f"MovingAverage({4})", None, 4)
         for value in (10.0, 20.0, 30.0):
-            _call("update", first.update, value)
-        got = _number("update(100)", _call("update", second.update, 100.0))
+            call_student(first.update, "update", None, value)
+        got = _number("update(100)", call_student(second.update, "update", None, 100.0))
         if abs(got - 100.0) > 1e-6:
             raise CheckFailed(
                 "MovingAverage 두 개를 따로 만들었는데, 새 필터에 100을 처음 넣자 "
@@ -256,7 +242,7 @@ def _grade_moving_average(moving_average: Any, every_case: bool) -> str:
 
 
 def _check_average_run(moving_average: Any, size: int, values: list[float]) -> None:
-    average = _call(f"MovingAverage({size})", moving_average, size)
+    average = call_student(moving_average, f"MovingAverage({size})", None, size)
     update = getattr(average, "update", None)
     if not callable(update):
         raise CheckFailed(
@@ -264,7 +250,7 @@ def _check_average_run(moving_average: Any, size: int, values: list[float]) -> N
             "MovingAverage has no update(self, value) method (step 3).",
         )
     for i, value in enumerate(values):
-        got = _number(f"update({value:g})", _call(f"update({value:g})", update, value))
+        got = _number(f"update({value:g})", call_student(update, f"update({value:g})", None, value))
         window = values[max(0, i + 1 - size) : i + 1]
         right = sum(window) / len(window)
         if abs(got - right) > 1e-6:
@@ -355,7 +341,7 @@ def _grade_hysteresis(hysteresis: Any, seed: int | None, on_at: float, off_at: f
         ramp += list(reversed(ramp))
         runs.append((on_at + 0.5, off_at + 0.5, ramp, "잡음 섞인 오르내림 값", "a noisy ramp up and down"))
     for on, off, values, what_ko, what_en in runs:
-        switch = _call(f"Hysteresis({on:g}, {off:g})", hysteresis, on, off)
+        switch = call_student(hysteresis, f"Hysteresis({on:g}, {off:g})", None, on, off)
         update = getattr(switch, "update", None)
         if not callable(update):
             raise CheckFailed(
@@ -364,7 +350,7 @@ def _grade_hysteresis(hysteresis: Any, seed: int | None, on_at: float, off_at: f
             )
         right = hysteresis_outputs(on, off, values)
         for i, (value, want) in enumerate(zip(values, right, strict=True)):
-            got = _call(f"update({value:g})", update, value)
+            got = call_student(update, f"update({value:g})", None, value)
             if got not in (True, False):
                 raise CheckFailed(
                     f"update({value:g})이(가) {got!r}을(를) 돌려주었습니다. True(켜짐) 또는 False(꺼짐)를 "

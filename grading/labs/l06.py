@@ -32,8 +32,10 @@ trusted pass (:mod:`grading.labs.modbus_client`).
 from __future__ import annotations
 
 import random
+from functools import partial
 from typing import Any
 
+from grading.answers import call_student
 from grading.checks import CheckFailed, describe_error
 from grading.isolation import run_isolated
 from grading.labs.modbus_client import grader_client, lockstep, student_client
@@ -143,14 +145,8 @@ def _describe(error: BaseException, *, modbus: bool) -> tuple[str, str]:
 
 
 def _call(function: Any, what: str, step: str, *args: Any) -> Any:
-    """``function(*args)``, a student exception turned into a Korean message naming ``what``."""
-    try:
-        return function(*args)
-    except Exception as error:  # noqa: BLE001 - the student's bug, reported as a failed check
-        ko, en = _describe(error, modbus=step in ("3", "4", "5"))
-        raise CheckFailed(
-            f"{what}에서 오류가 났습니다 — {ko} ({step}단계)", f"{what} raised — {en} (step {step})"
-        ) from None
+    """``function(*args)`` as :func:`~grading.answers.call_student` calls it, with the Modbus hints in steps 3–5."""
+    return call_student(function, what, step, *args, describe=partial(_describe, modbus=step in ("3", "4", "5")))
 
 
 def _grade_map(read_request: Any, every_tag: bool) -> str:

@@ -28,7 +28,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from grading.checks import CheckFailed, describe_error
+from grading.answers import call_student
+from grading.checks import CheckFailed
 from grading.isolation import run_isolated
 from grading.remote import shared_folder
 
@@ -127,16 +128,6 @@ def check_summary(summary: Any, *, seed: int, seconds: int = 90, stop: tuple[flo
 
 
 # ---------------------------------------------------------------- run in the isolated child
-def _call(function: Any, what: str, step: str, *args: Any) -> Any:
-    try:
-        return function(*args)
-    except Exception as error:  # noqa: BLE001 - the student's bug, reported as a failed check
-        ko, en = describe_error(error)
-        raise CheckFailed(
-            f"{what}에서 오류가 났습니다 — {ko} ({step}단계)", f"{what} raised — {en} (step {step})"
-        ) from None
-
-
 def _same(got: Any, want: Any) -> bool:
     if isinstance(want, bool):
         return got in (0, 1) and bool(got) is want
@@ -147,7 +138,7 @@ def _same(got: Any, want: Any) -> bool:
 
 def _grade_collect(collect: Any, seed: int, seconds: int) -> str:
     want = model_table(seed, seconds)
-    got = _call(collect, f"collect({seed}, {seconds})", "1", seed, seconds)
+    got = call_student(collect, f"collect({seed}, {seconds})", "1", seed, seconds)
     if not isinstance(got, dict):
         raise CheckFailed(
             f"collect가 {type(got).__name__}을(를) 돌려주었습니다. 열 이름 → 값 목록의 딕셔너리를 돌려주세요 (1단계).",
@@ -208,7 +199,7 @@ def _grade_trace(trace_lot: Any, seed: int, lots: list[str], minutes: float) -> 
     records = _plant_records(seed, minutes)
     for lot in lots:
         want = [(r.item_id, r.bin, r.finished_s) for r in records if r.lot == lot]
-        got = _call(trace_lot, f"trace_lot(records, {lot!r})", "2", list(records), lot)
+        got = call_student(trace_lot, f"trace_lot(records, {lot!r})", "2", list(records), lot)
         rows = [tuple(row) for row in got] if isinstance(got, (list, tuple)) else None
         if rows is None or len(rows) != len(want):
             count = len(rows) if rows is not None else "?"
@@ -247,7 +238,7 @@ def _grade_sql(lot_bins: Any, seed: int, lots: list[str], minutes: float) -> str
             for bin_name in sorted({r.bin for r in parts}):
                 times = [r.finished_s for r in parts if r.bin == bin_name]
                 want.append((bin_name, len(times), min(times), max(times)))
-            got = _call(lot_bins, f"lot_bins(db_path, {lot!r})", "3", db_path, lot)
+            got = call_student(lot_bins, f"lot_bins(db_path, {lot!r})", "3", db_path, lot)
             rows = [tuple(row) for row in got] if isinstance(got, (list, tuple)) else None
             ok = (
                 rows is not None
@@ -272,7 +263,7 @@ def _grade_sql(lot_bins: Any, seed: int, lots: list[str], minutes: float) -> str
 def _grade_summary(summary: Any, seed: int, seconds: int, stop: tuple[float, float] | None) -> str:
     table = model_table(seed, seconds, (stop[0], stop[1]) if stop else None)
     want = model_summary(table)
-    got = _call(summary, "summary(table)", "4", {column: list(values) for column, values in table.items()})
+    got = call_student(summary, "summary(table)", "4", {column: list(values) for column, values in table.items()})
     if not isinstance(got, dict) or any(key not in got for key in SUMMARY_KEYS):
         raise CheckFailed(
             f"summary(table)가 {got!r}을(를) 돌려주었습니다. "

@@ -27,12 +27,12 @@ limits and another drifted shift, so a hard-coded answer fails them.
 from __future__ import annotations
 
 import math
-import numbers
 import statistics
 from collections.abc import Sequence
 from typing import Any
 
-from grading.checks import CheckFailed, describe_error
+from grading.answers import call_student, expect_dict, finite_number
+from grading.checks import CheckFailed
 from grading.isolation import run_isolated
 from simulator.plant.shifts import SHIFT_LETTERS, SHIFT_S
 
@@ -302,32 +302,6 @@ def check_drift(find_drifted_shift: Any, *, seed: int, drift_shift: str = "B", s
 
 
 # ---------------------------------------------------------------- run in the isolated child
-def _call(function: Any, what: str, step: str, *args: Any) -> Any:
-    try:
-        return function(*args)
-    except Exception as error:  # noqa: BLE001 - the student's bug, reported as a failed check
-        ko, en = describe_error(error)
-        raise CheckFailed(
-            f"{what}에서 오류가 났습니다 — {ko} ({step}단계)", f"{what} raised — {en} (step {step})"
-        ) from None
-
-
-def _number(value: Any) -> float | None:
-    """``value`` as a float when it is a finite real number (numpy's too, not a bool, not NaN), else None."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
-        return None
-    return float(value)
-
-
-def _expect_dict(got: Any, keys: Sequence[str], what: str, step: str) -> dict[str, Any]:
-    if not isinstance(got, dict) or any(key not in got for key in keys):
-        raise CheckFailed(
-            f"{what}가 {got!r:.160}을(를) 돌려주었습니다. 키가 {list(keys)}인 딕셔너리를 돌려주세요 ({step}단계).",
-            f"{what} returned {got!r:.160}; return a dict with the keys {list(keys)} (step {step}).",
-        )
-    return got
-
-
 _OEE_HINTS = {
     "availability": (
         "시간가동률 = 가동시간 ÷ 부하시간, 가동시간 = 부하시간(planned_s) − 정지시간(downtime_s)",
@@ -361,9 +335,11 @@ def _grade_oee(
     downtime_s = round(planned_s - plant.shift_reports()[0].operating_s, 6)
     want = model_oee(records, planned_s, downtime_s, ideal_cycle_s)
     call = f"shift_oee(records, {planned_s:g}, {downtime_s:g}, {ideal_cycle_s:g})"
-    got = _expect_dict(_call(shift_oee, call, "1", records, planned_s, downtime_s, ideal_cycle_s), OEE_KEYS, call, "1")
+    got = expect_dict(
+        call_student(shift_oee, call, "1", records, planned_s, downtime_s, ideal_cycle_s), OEE_KEYS, call, "1"
+    )
     for key in OEE_KEYS:
-        value = _number(got[key])
+        value = finite_number(got[key])
         if value is None or abs(value - want[key]) > TOLERANCE:
             shown = f"{value:.4f}" if value is not None else repr(got[key])
             percent = " 백분율(%)이 아니라 0~1 사이 비율로 돌려주세요." if value is not None and value > 1.5 else ""
@@ -387,7 +363,7 @@ def _grade_pareto(
     plant = run_line(seed, minutes, jam_min=jam_min, drift=drift)
     records = list(plant.records)
     want = model_pareto(records)
-    got = _call(defect_pareto, "defect_pareto(records)", "2", records)
+    got = call_student(defect_pareto, "defect_pareto(records)", "2", records)
     rows = [tuple(row) for row in got] if isinstance(got, (list, tuple)) else None
     shown = ", ".join(f"{cause} {count}개" for cause, count, _, _ in want)
     shown_en = ", ".join(f"{cause} {count}" for cause, count, _, _ in want)
@@ -422,7 +398,7 @@ def _grade_pareto(
             ),
         )
         for index, wanted, name_ko, name_en, hint_ko, hint_en in percentages:
-            value = _number(row[index])
+            value = finite_number(row[index])
             if value is None or abs(value - wanted) > PERCENT_TOLERANCE:
                 raise CheckFailed(
                     f"{number}번째 행({cause})의 {name_ko}이(가) {row[index]!r}인데 맞는 값은 {wanted:.2f}입니다: "
@@ -450,9 +426,9 @@ def _grade_limits(
     subgroups = [heights for _, heights in sample_subgroups(plant.records, every_s)]
     want = model_limits(subgroups)
     what = f"xbar_r_limits(subgroups) ({len(subgroups)}개 군)"
-    got = _expect_dict(_call(xbar_r_limits, what, "3", [list(g) for g in subgroups]), LIMIT_KEYS, what, "3")
+    got = expect_dict(call_student(xbar_r_limits, what, "3", [list(g) for g in subgroups]), LIMIT_KEYS, what, "3")
     for key in LIMIT_KEYS:
-        value = _number(got[key])
+        value = finite_number(got[key])
         if value is None or abs(value - want[key]) > TOLERANCE:
             raise CheckFailed(
                 f"{what}[{key!r}]가 {got[key]!r}인데 맞는 값은 {want[key]:.4f} mm입니다: "
@@ -470,7 +446,7 @@ def _grade_cpk(
     heights = [r.height_mm for r in plant.records if r.bin != REJECT_BIN]
     want = model_cpk(heights, lsl_mm, usl_mm)
     call = f"cpk(heights_mm, {lsl_mm:g}, {usl_mm:g})"
-    value = _number(_call(cpk, call, "4", list(heights), lsl_mm, usl_mm))
+    value = finite_number(call_student(cpk, call, "4", list(heights), lsl_mm, usl_mm))
     if value is None or not math.isclose(value, want, rel_tol=1e-4, abs_tol=1e-6):
         mean = statistics.fmean(heights)
         raise CheckFailed(
@@ -493,7 +469,7 @@ def _grade_drift(find_drifted_shift: Any, seed: int, drift_shift: str, severity_
     if max(counts, key=lambda letter: counts[letter]) != drift_shift:  # pragma: no cover - a grader bug
         raise RuntimeError(f"seed {seed}: the drifted shift {drift_shift} does not stand out: {counts}")
     call = f"find_drifted_shift(samples, {lcl}, {ucl})"
-    got = _call(find_drifted_shift, call, "5", [(letter, list(h)) for letter, h in samples], lcl, ucl)
+    got = call_student(find_drifted_shift, call, "5", [(letter, list(h)) for letter, h in samples], lcl, ucl)
     if got != drift_shift:
         shown = ", ".join(f"{letter}조 {n}개" for letter, n in counts.items())
         shown_en = ", ".join(f"shift {letter}: {n}" for letter, n in counts.items())

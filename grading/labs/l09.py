@@ -30,7 +30,8 @@ from typing import Any
 
 import numpy as np
 
-from grading.checks import CheckFailed, describe_error
+from grading.answers import call_student, finite_number
+from grading.checks import CheckFailed
 from grading.isolation import run_isolated
 
 #: The lab's scene.
@@ -211,23 +212,6 @@ def check_remaining_life(
 
 
 # ---------------------------------------------------------------- run in the isolated child
-def _call(function: Any, what: str, step: str, *args: Any) -> Any:
-    try:
-        return function(*args)
-    except Exception as error:  # noqa: BLE001 - the student's bug, reported as a failed check
-        ko, en = describe_error(error)
-        raise CheckFailed(
-            f"{what}에서 오류가 났습니다 — {ko} ({step}단계)", f"{what} raised — {en} (step {step})"
-        ) from None
-
-
-def _number(value: Any) -> float | None:
-    """``value`` as a float when it is a finite real number (numpy numbers too, not NaN), else None."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
-        return None
-    return float(value) if math.isfinite(value) else None
-
-
 def _grade_baseline(
     baseline_stats: Any, seed: int, window_s: list[float], seconds: float, wear_start_s: float | None
 ) -> str:
@@ -235,7 +219,7 @@ def _grade_baseline(
     table = motor_table(seed, seconds=seconds, wear_start_s=wear_start_s)
     want = model_baseline(table, start_s, end_s)
     given = {column: values.copy() for column, values in table.items()}
-    got = _call(baseline_stats, f"baseline_stats(table, {start_s:g}, {end_s:g})", "1", given, start_s, end_s)
+    got = call_student(baseline_stats, f"baseline_stats(table, {start_s:g}, {end_s:g})", "1", given, start_s, end_s)
     if not isinstance(got, dict) or any(column not in got for column in SIGNALS):
         raise CheckFailed(
             f"baseline_stats가 {got!r:.120}을(를) 돌려주었습니다. 키가 {list(SIGNALS)}이고 값이 "
@@ -245,7 +229,7 @@ def _grade_baseline(
         )
     for column, (mean, std) in want.items():
         pair = got[column]
-        values = [_number(v) for v in pair] if isinstance(pair, (tuple, list, np.ndarray)) else []
+        values = [finite_number(v) for v in pair] if isinstance(pair, (tuple, list, np.ndarray)) else []
         numbers = [v for v in values if v is not None]
         if len(values) != 2 or len(numbers) != 2:
             raise CheckFailed(
@@ -270,9 +254,9 @@ def _grade_baseline(
 def _first_alarm_s(detector_class: Any, table: dict[str, np.ndarray], end_s: float, step: str) -> float | None:
     """Feed the detector every row from the end of the baseline window to ``end_s``; the first alarm's time."""
     baseline = model_baseline(table, *BASELINE_WINDOW_S)
-    detector = _call(detector_class, "AnomalyDetector(baseline)", step, baseline)
+    detector = call_student(detector_class, "AnomalyDetector(baseline)", step, baseline)
     for row in rows(table, BASELINE_WINDOW_S[1], end_s):
-        if _call(detector.update, f"update (시각 {row['time_s']:g}초의 샘플)", step, row):
+        if call_student(detector.update, f"update (시각 {row['time_s']:g}초의 샘플)", step, row):
             return row["time_s"]
     return None
 
@@ -378,7 +362,7 @@ def _grade_remaining_life(
     window = (table["time_s"] > now_s - RUL_WINDOW_S) & (table["time_s"] <= now_s)
     time_s, vibration_mm_s = table["time_s"][window].copy(), vibration[window].copy()
     what = f"remaining_life_s(time_s, vibration_mm_s, {healthy_mm_s:.3f}, {limit:g})"
-    got = _number(_call(remaining_life_s, what, "4", time_s, vibration_mm_s, healthy_mm_s, limit))
+    got = finite_number(call_student(remaining_life_s, what, "4", time_s, vibration_mm_s, healthy_mm_s, limit))
     true_s = target_s - now_s
     where = f"시드 {seed}, 지금 {_minutes(now_s)}분 (진동 약 {now_mm_s:g} mm/s), 한계 {limit:g} mm/s"
     where_en = f"Seed {seed}, now {_minutes(now_s)} min (vibration about {now_mm_s:g} mm/s), limit {limit:g} mm/s"

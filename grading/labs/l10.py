@@ -31,7 +31,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from grading.checks import CheckFailed, describe_error
+from grading.answers import call_student
+from grading.checks import CheckFailed
 from grading.isolation import run_isolated
 
 #: The lab's scene.
@@ -135,22 +136,12 @@ def check_sweep(
 
 
 # ---------------------------------------------------------------- run in the isolated child
-def _call(function: Any, what: str, step: str, *args: Any) -> Any:
-    try:
-        return function(*args)
-    except Exception as error:  # noqa: BLE001 - the student's bug, reported as a failed check
-        ko, en = describe_error(error)
-        raise CheckFailed(
-            f"{what}에서 오류가 났습니다 — {ko} ({step}단계)", f"{what} raised — {en} (step {step})"
-        ) from None
-
-
 def _grade_bottleneck(
     find_bottleneck: Any, seed: int, settings: dict[str, float], minutes: float, made_up: bool
 ) -> str:
     rows = [dict(row) for row in MADE_UP_ROWS] if made_up else measure(settings, seed, minutes)["utilisation"]
     want = bottleneck_of(rows)
-    got = _call(find_bottleneck, "find_bottleneck(rows)", "1", [dict(row) for row in rows])
+    got = call_student(find_bottleneck, "find_bottleneck(rows)", "1", [dict(row) for row in rows])
     if got != want:
         table = ", ".join(
             f"{r['name']}(가동 {r['busy_pct']:g}%, 대기 {r['starved_pct']:g}%, 막힘 {r['blocked_pct']:g}%, "
@@ -265,7 +256,7 @@ def _close(got: Any, want: float) -> bool:
 
 def _grade_sweep(sweep: Any, best_point: Any, setting: str, values: list[float], seed: int, minutes: float) -> str:
     call = f"sweep({setting!r}, {values}, seed={seed}, minutes={minutes:g})"
-    rows = _call(sweep, call, "2", setting, list(values), seed, minutes)
+    rows = call_student(sweep, call, "2", setting, list(values), seed, minutes)
     if not isinstance(rows, list | tuple) or len(rows) != len(values) or not all(isinstance(r, Mapping) for r in rows):
         raise CheckFailed(
             f"{call}이(가) {rows!r:.150}을(를) 돌려주었습니다. 값마다 한 행(딕셔너리)씩, "
@@ -289,7 +280,7 @@ def _grade_sweep(sweep: Any, best_point: Any, setting: str, values: list[float],
                 )
     safe = [row for row in truth if row["collisions"] == 0 and row["jams"] == 0]
     want_value = max(safe, key=lambda r: r["good_per_h"])[setting] if safe else None
-    got = _call(best_point, "best_point(rows)", "2", [dict(row) for row in rows])
+    got = call_student(best_point, "best_point(rows)", "2", [dict(row) for row in rows])
     got_value = got.get(setting) if isinstance(got, Mapping) else got
     if want_value is None or got_value is None or not _close(got_value, want_value):
         raise CheckFailed(
