@@ -9,7 +9,7 @@ sensor, the program writes the same outputs again.
 So the grader asks for the next scans together. The plant knows when its next event is
 due (:meth:`~simulator.plant.Plant.quiet_until_s`): until then no input can change unless
 an output does. The grader sends the times of the scans before that event and their
-analog readings (read ahead, :mod:`simulator.plant.lookahead`); the student's process
+inputs (noisy ones read ahead, :mod:`simulator.plant.lookahead`); the student's process
 runs its scan for each in turn and stops at the first scan that changes a tag or raises,
 or after a few milliseconds, and says how many ran (``ran``).
 
@@ -17,9 +17,13 @@ Nothing changes for the checks. The grader's PLC still scans every 10 ms and cal
 object each time; the scans the student's process has already run are *replayed* here: the
 grader checks the time and the inputs are those that were sent, and hands over the last
 scan's changes or error at that scan's own time, so the plant, the rules and the PLC fault
-see exactly what scanning one at a time would have given. The student's process learns no
-more than that the plant has no event for the scans it was sent (at most
-:data:`MAX_SCANS_AHEAD`), and it can only answer for its own program, as always.
+see exactly what scanning one at a time would have given.
+
+One difference remains: a scan that never returns is stopped by the grader's deadline as
+before, but if it was sent ahead, the PLC's STOP names the time of the first scan of that
+message (at most half a second early). The student's process learns no more than that the
+plant has no event for the scans it was sent (at most :data:`MAX_SCANS_AHEAD`), and it can
+only answer for its own program, as always.
 """
 
 from __future__ import annotations
