@@ -36,10 +36,10 @@ system-packages:
 	fi
 
 lint: $(STAMP_TEST)
-	$(BIN)/ruff check simulator grading curriculum labs tests
+	$(BIN)/ruff check sflab simulator grading curriculum labs tests
 
 typecheck: $(STAMP_TEST)
-	$(BIN)/mypy simulator grading curriculum
+	$(BIN)/mypy sflab simulator grading curriculum
 
 pytest: $(STAMP_TEST)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest

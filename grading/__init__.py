@@ -17,9 +17,10 @@ Three parts, kept apart so a test cell imports little:
   and :mod:`grading.trusted_record` keeps the verdicts and the flags for the teacher.
 - **course tools** (run by the teacher): :mod:`grading.course` builds an nbgrader course,
   :mod:`grading.autograde` grades many submissions at once, :mod:`grading.feedback`
-  writes feedback without hidden tests, :mod:`grading.command` adds them to ``sflab``,
-  :mod:`grading.report` writes the teachers' CSV,
+  writes feedback without hidden tests, :mod:`grading.report` writes the teachers' CSV,
   :mod:`grading.bench` times them. :mod:`grading.notebook` and :mod:`grading.submissions`
   build notebooks in code; :mod:`grading.environment` makes nbgrader work from a venv
   that was never activated; :mod:`grading.output_limits` keeps graded notebooks small.
+
+The ``sflab`` commands that call these tools are in :mod:`sflab.commands`, above this package.
 """

@@ -4,7 +4,7 @@ nbgrader shells out to ``alembic`` (creating a gradebook) and starts kernels wit
 ``python`` named in the kernel spec; both are looked up on ``PATH``. When a teacher runs
 ``/path/to/.venv/bin/sflab`` without ``source .venv/bin/activate``, ``PATH`` does not
 contain the venv's ``bin`` and those lookups find the system's tools, or nothing. So
-every grading command first puts the running interpreter's ``bin`` folder in front.
+every ``sflab`` command that runs nbgrader first puts the running interpreter's ``bin`` folder in front.
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ submission is replaced only with ``--force``.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import shutil
@@ -194,29 +193,6 @@ def course_notebook_name(course_dir: str | Path, lab: str) -> str | None:
         return None
     notebooks = sorted(p.name for p in folder.glob("*.ipynb"))
     return notebooks[0] if len(notebooks) == 1 else None
-
-
-def register_import(actions: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """Add ``sflab grade import ZIP... --course DIR [--force]`` to the ``grade`` actions."""
-    parser = actions.add_parser(
-        "import", parents=[common], help="학생 제출 zip을 submitted/로 가져오기 / import hand-in zips"
-    )
-    parser.add_argument("zips", nargs="+", metavar="ZIP", help="제출 파일 (예: L01_20301.zip)")
-    parser.add_argument("--course", default=".", help="nbgrader 과정 폴더 (기본: 현재 폴더)")
-    parser.add_argument("--force", action="store_true", help="있는 제출물 바꾸기 / replace existing submissions")
-    parser.set_defaults(handler=_import_command)
-
-
-def _import_command(args: argparse.Namespace) -> int:
-    written = import_handins(args.zips, args.course, force=args.force)
-    for path in written:
-        print(path)
-    labs = sorted({path.parent.name for path in written})
-    if args.lang == "en":
-        print(f"imported {len(written)} submission(s); next: sflab grade autograde {' / '.join(labs)}")
-    else:
-        print(f"제출물 {len(written)}개를 가져왔습니다. 다음: sflab grade autograde {' / '.join(labs)}")
-    return 0
 
 
 def _notebook_problem(content: bytes, lab: str) -> tuple[str, str] | None:

@@ -16,7 +16,6 @@ This is ``pip wheel`` and nothing more: pip resolves the same versions the proje
 
 from __future__ import annotations
 
-import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -59,26 +58,3 @@ def build_wheel_folder(folder: Path, *, python: str = sys.executable) -> list[Pa
             f"{done.stderr[-2000:]}",
         )
     return sorted(folder.glob("*.whl"))
-
-
-def wheels_command(args: argparse.Namespace) -> int:
-    """``sflab lab wheels DIR``."""
-    folder = Path(args.folder).resolve()
-    wheels = build_wheel_folder(folder)
-    windows = sys.platform == "win32"
-    if args.lang == "en":
-        print(f"{len(wheels)} wheels in {folder}. Copy the folder to the lab PC, then (no internet needed):")
-    else:
-        print(f"{folder}에 휠 {len(wheels)}개를 만들었습니다. 이 폴더를 실습실 PC로 옮긴 뒤 (인터넷 없이):")
-    print(f"  {'py' if windows else 'python3'} -m venv .venv")
-    print(f"  {install_command(folder, windows=windows)}")
-    return 0
-
-
-def register(actions: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """Add ``sflab lab wheels`` to the actions of ``sflab lab``."""
-    wheels = actions.add_parser(
-        "wheels", parents=[common], help="오프라인 설치용 휠 폴더 만들기 / build the wheel folder for offline PCs"
-    )
-    wheels.add_argument("folder", metavar="DIR", help="휠을 쓸 폴더 (예: wheels)")
-    wheels.set_defaults(handler=wheels_command)

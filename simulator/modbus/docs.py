@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from string import Template
 
-from simulator.commands.scenes import io_map_rows
 from simulator.modbus.remote_scanner import contiguous_runs
 from simulator.plc.tags import Area
 from simulator.scenes import DEFAULT_SCENE_ID, get_scene, scene_ids
+from simulator.scenes.io_map import io_map_rows
 
 #: The page before the register maps; ``$names`` are filled in from the default scene.
 INTRO = Template("""\

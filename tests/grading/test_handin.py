@@ -16,7 +16,7 @@ from grading.course import build_course
 from grading.handin import import_handins, write_handin
 from grading.labs.l01_samples import SAMPLES, sample_notebook
 from grading.submissions import read
-from simulator.cli import main
+from sflab.cli import main
 
 pytestmark = pytest.mark.timeout(600)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The packages whose modules form the graph.
-PACKAGES = ("simulator", "grading", "curriculum")
+PACKAGES = ("sflab", "simulator", "grading", "curriculum")
 
 
 def module_files() -> dict[str, Path]:
@@ -40,6 +40,49 @@ def imported_names(path: Path, module: str) -> Iterator[tuple[str, int]]:
             yield base, node.lineno
             for alias in node.names:  # ``from simulator.plant import plant`` imports the submodule
                 yield f"{base}.{alias.name}", node.lineno
+
+
+#: Calls that import a module named by their first argument (``importlib.import_module``, ``__import__``).
+IMPORT_CALLS = ("import_module", "__import__")
+
+
+def imports_by_string(path: Path, module: str) -> Iterator[tuple[str, int]]:
+    """(module name, line) for every import call whose name is written in the source as a string.
+
+    A relative name (``".server"``) is resolved against the module's package; an f-string
+    keeps its literal parts and shows each formatted part as ``{…}``. Names held in a
+    variable are not seen: they are not written at the call.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        function = node.func
+        called = function.id if isinstance(function, ast.Name) else getattr(function, "attr", None)
+        if called not in IMPORT_CALLS:
+            continue
+        argument = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "name"), None)
+        name = _literal_text(argument)
+        if name is None:
+            continue
+        if name.startswith("."):
+            dots = len(name) - len(name.lstrip("."))
+            anchor = package.split(".")
+            name = ".".join([*anchor[: len(anchor) - (dots - 1)], name[dots:]])
+        yield name, node.lineno
+
+
+def _literal_text(node: ast.expr | None) -> str | None:
+    """The text of a string literal or f-string (formatted parts as ``{…}``), or None for anything else."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(
+            part.value if isinstance(part, ast.Constant) and isinstance(part.value, str) else "{…}"
+            for part in node.values
+        )
+    return None
 
 
 def import_graph() -> dict[str, dict[str, int]]:

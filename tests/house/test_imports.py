@@ -4,17 +4,20 @@ The core (scenes, the PLC, the plant) is what every adapter builds on: the deskt
 the Modbus server, the commands, the grader. If the core imported one of them, even lazily
 inside a function or only for type hints, a new plant kind could not be written or tested
 without the whole tree, and a change in a window could break a simulation.
+
+The command line (:mod:`sflab`) is the top: it imports every package and none imports it.
+Every import is an import statement, so the graph read from the source is the whole graph.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.house.imports import cycles, import_graph
+from tests.house.imports import PACKAGES, cycles, import_graph, imports_by_string, module_files
 
 #: The core and what it must never import.
 CORE = ("simulator.plant", "simulator.plc", "simulator.scenes")
-ADAPTERS = ("simulator.viz", "simulator.modbus", "simulator.commands", "simulator.cli", "grading", "curriculum")
+ADAPTERS = ("simulator.viz", "simulator.modbus", "grading", "curriculum", "sflab")
 #: Layers below others, what they must not import, and the one exception: scenes are data (no PLC
 #: runtime, no plant; a scene's I/O map is written in the PLC's tags), the PLC runs any field (no plant).
 BELOW = {
@@ -69,3 +72,43 @@ def test_the_graph_sees_the_whole_project():
     assert len(GRAPH) > 100
     assert "simulator.plant.plant" in GRAPH["simulator.plant"]
     assert "simulator.plc.runtime" in GRAPH["simulator.plant.plant"]
+
+
+def test_no_module_names_another_in_a_string_to_import_it():
+    """Project modules are imported by import statements, never by a name in a string.
+
+    ``importlib.import_module("grading.labs.l01")`` or ``__import__("simulator.viz")`` is an
+    edge the graph above cannot see: a cycle or an upward import through it would pass every
+    rule here. So a string literal (or f-string) passed to ``import_module`` or ``__import__``
+    must not name a module of the project. The one exception is a package's ``__init__``
+    loading its own submodules on first use (PEP 562 lazy exports, as :mod:`simulator.modbus`
+    does): the package and its submodules are one node to the rules above. A module name held
+    in a variable (``_EXPORTS[name]``, a check's module passed to :mod:`grading.isolation`) is
+    not seen here and is not an edge of the source either.
+    """
+    files = module_files()
+    hidden = []
+    for module, path in files.items():
+        own = module + "." if path.name == "__init__.py" else None
+        for name, line in imports_by_string(path, module):
+            if name.split(".")[0] not in PACKAGES or (own and name.startswith(own)):
+                continue
+            hidden.append(f"{module}:{line} imports {name!r} by a string: use an import statement")
+    assert not hidden, "\n".join(hidden)
+
+
+def test_the_command_line_is_imported_by_no_package():
+    below = [
+        f"{module}:{line} imports {target}"
+        for module, edges in GRAPH.items()
+        if not _inside(module, "sflab")
+        for target, line in edges.items()
+        if _inside(target, "sflab")
+    ]
+    assert not below, "the command line is the top: " + "\n".join(below)
+
+
+def test_the_command_line_registers_every_command_module():
+    commands = {module for module in GRAPH if module.startswith("sflab.commands.")}
+    assert commands, "no modules in sflab.commands"
+    assert not commands - set(GRAPH["sflab.cli"]), "sflab.cli must import every command module"

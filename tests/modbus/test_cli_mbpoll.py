@@ -32,7 +32,7 @@ def free_port() -> int:
 def sflab_plc(*options: str) -> Iterator[int]:
     """Run ``sflab plc`` on a free loopback port until the block ends; yields the port."""
     port = free_port()
-    command = [sys.executable, "-m", "simulator.cli", "plc", "--port", str(port), "--seconds", "60", *options]
+    command = [sys.executable, "-m", "sflab", "plc", "--port", str(port), "--seconds", "60", *options]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None
@@ -119,7 +119,7 @@ def test_pymodbus_client_against_sflab_plc_remote() -> None:
 def test_busy_port_is_a_korean_error() -> None:
     with sflab_plc() as port:
         done = subprocess.run(
-            [sys.executable, "-m", "simulator.cli", "plc", "--port", str(port), "--seconds", "1"],
+            [sys.executable, "-m", "sflab", "plc", "--port", str(port), "--seconds", "1"],
             capture_output=True,
             text=True,
             timeout=30,

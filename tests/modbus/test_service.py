@@ -99,6 +99,6 @@ def test_docs_page_is_up_to_date() -> None:
 
 
 def test_registering_the_command_does_not_import_pymodbus() -> None:
-    code = "import sys, simulator.modbus.command; print('pymodbus' in sys.modules)"
+    code = "import sys, sflab.commands.plc; print('pymodbus' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.strip() == "False", "sflab sim would wait for pymodbus to import"

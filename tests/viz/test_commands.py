@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pygame
 
-SFLAB = [sys.executable, "-m", "simulator.cli"]
+SFLAB = [sys.executable, "-m", "sflab"]
 
 
 def sflab(*args: str, display: bool = True) -> subprocess.CompletedProcess[str]:
