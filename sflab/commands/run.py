@@ -1,8 +1,9 @@
 """``sflab run [SCENE]``: the desktop simulator — window, operator panel, Modbus on 127.0.0.1:5020.
 
-With ``--headless`` (or ``sflab plc``) the same plant runs in real time without a
-window; this module's :func:`main_headless` prints live KPIs once a second. Without a
-display, ``sflab run`` says so in one line and points to those instead.
+With ``--headless`` the same plant runs in real time without a window: the same controller
+(``--controller``), the same mode (``--mode remote``: a Modbus master controls it), the same
+Modbus server unless ``--no-modbus``, and live KPIs printed once a second instead of drawn.
+Without a display, ``sflab run`` says so in one line and points to it and to ``sflab plc``.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from dataclasses import dataclass
 
 from sflab.arguments import add_command
 from sflab.commands.sim import format_kpis
+from simulator.errors import LabError
 from simulator.plant import Plant
 from simulator.realtime import RealtimeStepper
 from simulator.scenes import DEFAULT_SCENE_ID
@@ -21,8 +24,20 @@ from simulator.scenes import DEFAULT_SCENE_ID
 PRINT_EVERY_S = 1.0
 
 
-async def run_headless(plant: Plant, speed: float, lang: str, duration_s: float | None) -> None:
-    """Run ``plant`` in real time and print its KPIs every second (for ``duration_s`` or until Ctrl+C)."""
+async def run_headless(
+    plant: Plant, speed: float, lang: str, duration_s: float | None, modbus: ModbusOptions | None = None
+) -> None:
+    """Run ``plant`` in real time and print its KPIs every second (for ``duration_s`` or until Ctrl+C).
+
+    With ``modbus`` the plant's process image is served over Modbus TCP meanwhile, as the window does.
+    """
+    service = None
+    if modbus is not None:
+        from simulator.modbus.server import start_modbus_server
+
+        service = await start_modbus_server(plant, host=modbus.host, port=modbus.port, mode=modbus.mode)
+        where = f"{service.host}:{service.port}"
+        print(f"Modbus TCP: {where} ({modbus.mode})", file=sys.stderr, flush=True)
     stepper = RealtimeStepper(plant, speed=speed)
     stop = asyncio.Event()
     task = asyncio.create_task(stepper.run(stop))
@@ -35,16 +50,39 @@ async def run_headless(plant: Plant, speed: float, lang: str, duration_s: float 
     finally:
         stop.set()
         await task
+        if service is not None:
+            await service.stop()
 
 
-def main_headless(scene: str, seed: int, speed: float, lang: str, duration_s: float | None) -> int:
-    """Entry for ``sflab run --headless``."""
-    plant = Plant(scene, seed=seed, program="reference")
-    plant.press("start", hold_s=0.3, at_s=0.5)
-    message = "헤드리스 실시간 실행 — Ctrl+C로 끝냅니다" if lang == "ko" else "Headless real-time run — Ctrl+C to stop"
+@dataclass(frozen=True)
+class ModbusOptions:
+    """Where and how the headless run serves Modbus TCP."""
+
+    host: str
+    port: int
+    #: ``internal``: the PLC runs the controller; ``remote``: a Modbus master writes the outputs.
+    mode: str
+
+
+def main_headless(args: argparse.Namespace) -> int:
+    """Entry for ``sflab run --headless``: the window's plant, controller, mode and Modbus, without the window."""
+    if args.mode == "remote" and args.no_modbus:
+        raise LabError(
+            "remote 모드에서는 외부 Modbus 마스터가 제어하므로 Modbus 서버가 필요합니다. --no-modbus를 빼세요.",
+            "In remote mode a Modbus master is the controller, so the Modbus server is needed: drop --no-modbus.",
+        )
+    program = args.controller if args.mode == "internal" else None
+    plant = Plant(args.scene, seed=args.seed, program=program)
+    if args.mode == "internal":
+        plant.press("start", hold_s=0.3, at_s=0.5)
+    modbus = None if args.no_modbus else ModbusOptions(args.host, args.port, args.mode)
+    if args.lang == "en":
+        message = f"Headless real-time run — controller {program or '(remote master)'} — Ctrl+C to stop"
+    else:
+        message = f"헤드리스 실시간 실행 — 제어 프로그램 {program or '(외부 마스터)'} — Ctrl+C로 끝냅니다"
     print(message, file=sys.stderr)
     try:
-        asyncio.run(run_headless(plant, speed, lang, duration_s))
+        asyncio.run(run_headless(plant, args.speed, args.lang, args.seconds, modbus))
     except KeyboardInterrupt:
         pass
     return 0
@@ -76,7 +114,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     if args.headless:
-        return main_headless(args.scene, args.seed, args.speed, args.lang, args.seconds)
+        return main_headless(args)
     from simulator.scenes import get_scene
     from simulator.viz.window import WindowOptions, open_window, parse_size, require_pygame
 
