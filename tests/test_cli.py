@@ -97,3 +97,12 @@ def test_bench_sim_reports_ratios() -> None:
     data = json.loads(sflab("bench", "sim", "--json", "--quick").stdout)
     assert data["realtime_factor"] > 0 and 0 < data["ratio_to_bare_simpy"] < 1
     assert set(data["cost_us_per_scan"]) == {"simpy_timeout", "plant_and_io_refresh", "reference_program"}
+
+
+@pytest.mark.parametrize("scene", ["branch-line-v1", "buffer-line-v1"])
+def test_bench_sim_measures_any_scene_with_the_same_figures(scene: str) -> None:
+    data = json.loads(sflab("bench", "sim", "--json", "--quick", "--scene", scene).stdout)
+    assert data["scene"] == scene and data["produced"] > 0
+    assert data["realtime_factor"] > 0 and 0 < data["ratio_to_bare_simpy"] < 1
+    refused = sflab("bench", "grade", "--scene", scene, check=False)
+    assert refused.returncode == 2 and "sim" in refused.stderr

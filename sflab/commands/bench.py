@@ -52,9 +52,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     bench.add_argument("which", choices=BENCHMARKS, help="무엇을 잴지 / what to measure")
     bench.add_argument("--json", action="store_true", help="JSON 한 개로 출력 / print one JSON object")
     bench.add_argument("--quick", action="store_true", help="짧게 (테스트용) / short run (for tests)")
+    bench.add_argument(
+        "--scene", default=None, help="sim: 이 장면으로 (기본 sorting-line-v1) / sim: measure this scene"
+    )
 
 
 def _bench(args: argparse.Namespace) -> int:
+    if args.scene is not None and args.which != "sim":
+        raise LabError("--scene은 sim 벤치마크에만 씁니다.", "--scene applies to the sim benchmark only.")
     try:
         module = benchmark_module(args.which)
     except ModuleNotFoundError as error:

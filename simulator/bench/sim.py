@@ -1,9 +1,9 @@
-"""``sflab bench sim``: how much faster than real time the sorting line runs.
+"""``sflab bench sim [--scene SCENE]``: how much faster than real time a scene runs.
 
 Reported, all measured in this one run:
 
-- ``realtime_factor``: simulated seconds per wall-clock second (sorting-line-v1, the
-  reference controller, 10 ms scans, feeder running);
+- ``realtime_factor``: simulated seconds per wall-clock second (the scene — sorting-line-v1
+  unless ``--scene`` names another —, its reference controller, 10 ms scans, feeder running);
 - ``ratio_to_bare_simpy``: the plant's scans per second divided by a bare SimPy loop
   doing nothing but one 10 ms timeout per scan;
 - ``cost_us_per_scan``: where a scan's time goes — the SimPy timeout itself, the plant
@@ -20,6 +20,7 @@ from typing import Any
 import simpy
 
 from simulator.plant import Plant
+from simulator.scenes import DEFAULT_SCENE_ID
 
 #: Scan period of the benchmark, in seconds.
 SCAN_S = 0.01
@@ -42,9 +43,9 @@ def bare_simpy_scans_per_s(scans: int) -> float:
     return scans / (time.perf_counter() - started)
 
 
-def plant_scans_per_s(program: str, sim_s: float, seed: int = 1) -> tuple[float, Plant]:
-    """Scans per wall-clock second of sorting-line-v1 running ``program`` for ``sim_s``."""
-    plant = Plant("sorting-line-v1", seed=seed, program=program, scan_period_ms=SCAN_S * 1000)
+def plant_scans_per_s(program: str, sim_s: float, seed: int = 1, scene: str = DEFAULT_SCENE_ID) -> tuple[float, Plant]:
+    """Scans per wall-clock second of ``scene`` running ``program`` for ``sim_s``."""
+    plant = Plant(scene, seed=seed, program=program, scan_period_ms=SCAN_S * 1000)
     plant.press("start", hold_s=0.3, at_s=0.5)
     started = time.perf_counter()
     plant.run(sim_s)
@@ -55,17 +56,18 @@ def plant_scans_per_s(program: str, sim_s: float, seed: int = 1) -> tuple[float,
 def run(args: argparse.Namespace) -> dict[str, Any]:
     """Measure and return the benchmark's JSON object."""
     sim_s = 120.0 if getattr(args, "quick", False) else 1800.0
+    scene = getattr(args, "scene", None) or DEFAULT_SCENE_ID
     scans = int(sim_s / SCAN_S)
     bare, idle, runs = [], [], []
     for _ in range(ROUNDS):  # interleaved, so a busy moment of the machine hits all three alike
         bare.append(bare_simpy_scans_per_s(scans))
-        idle.append(plant_scans_per_s("idle", sim_s)[0])
-        runs.append(plant_scans_per_s("reference", sim_s))
+        idle.append(plant_scans_per_s("idle", sim_s, scene=scene)[0])
+        runs.append(plant_scans_per_s("reference", sim_s, scene=scene))
     best_bare, best_idle = max(bare), max(idle)
     best_reference, plant = max(runs, key=lambda r: r[0])
     kpis = plant.kpis()
     return {
-        "scene": "sorting-line-v1",
+        "scene": plant.scene.id,
         "controller": "reference",
         "scan_ms": SCAN_S * 1000,
         "sim_seconds": sim_s,
