@@ -9,7 +9,7 @@ and repeats (that needs the plant, which this package does not import).
 from __future__ import annotations
 
 from simulator.errors import LabError
-from simulator.scenes.loader import known_signals
+from simulator.scenes.io_tags import known_signals
 from simulator.scenes.model import Scene
 
 
