@@ -24,7 +24,7 @@ run: $(STAMP_RUN)
 test: system-packages $(STAMP_TEST) lint typecheck pytest
 
 # Installs the Debian packages the tests need when run as root (CI, a school server);
-# otherwise says which to install.
+# otherwise stops, saying which to install: every test runs, none is skipped for a missing tool.
 system-packages:
 	@missing=""; for pair in $(DEBIAN_PACKAGES); do \
 	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair##*:}"; done; \
@@ -32,7 +32,8 @@ system-packages:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else echo "테스트에 필요한 Debian 패키지를 설치하세요 / install:$$missing (sudo apt-get install$$missing)"; fi; \
+	  else echo "테스트에 필요한 Debian 패키지가 없습니다 / missing Debian packages:$$missing" >&2; \
+	    echo "  sudo apt-get install$$missing   (그 뒤 make test를 다시 / then run make test again)" >&2; exit 1; fi; \
 	fi
 
 lint: $(STAMP_TEST)
