@@ -44,27 +44,26 @@ def test_no_module_imports_itself_round_a_cycle():
     assert not found, "import cycles:\n" + "\n".join(described)
 
 
-@pytest.mark.parametrize("core", CORE)
-def test_the_core_imports_no_adapter(core):
-    upward = [
+def _imports_from(package: str, forbidden: tuple[str, ...], allowed: tuple[str, ...] = ()) -> list[str]:
+    """Every import by a module of ``package`` of a module inside one of ``forbidden`` (except ``allowed``)."""
+    return [
         f"{module}:{line} imports {target}"
         for module, edges in GRAPH.items()
-        if _inside(module, core)
+        if _inside(module, package)
         for target, line in edges.items()
-        if any(_inside(target, adapter) for adapter in ADAPTERS)
+        if any(_inside(target, other) for other in forbidden) and target not in allowed
     ]
+
+
+@pytest.mark.parametrize("core", CORE)
+def test_the_core_imports_no_adapter(core):
+    upward = _imports_from(core, ADAPTERS)
     assert not upward, "\n".join(upward)
 
 
 @pytest.mark.parametrize("layer", BELOW)
 def test_lower_layers_do_not_import_higher_ones(layer):
-    upward = [
-        f"{module}:{line} imports {target}"
-        for module, edges in GRAPH.items()
-        if _inside(module, layer)
-        for target, line in edges.items()
-        if any(_inside(target, higher) for higher in BELOW[layer][0]) and target not in BELOW[layer][1]
-    ]
+    upward = _imports_from(layer, *BELOW[layer])
     assert not upward, "\n".join(upward)
 
 
