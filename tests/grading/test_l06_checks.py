@@ -1,4 +1,4 @@
-"""The L06 checks on the model answers, the released stubs and wrong answers, run directly (no nbgrader)."""
+"""The L06 checks on wrong and partial answers, run directly (no nbgrader); see also test_every_lab.py."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from grading.labs.l06_samples import (
     SORTER_ONE_BASED_COILS,
     SORTER_WITHOUT_COUNTS,
 )
-from tests.grading.notebook_cells import notebook_cells, released, run_cells
+from tests.grading.notebook_cells import notebook_cells, run_cells
 
 NOTEBOOK = LABS / "L06_modbus" / "L06_modbus.ipynb"
 
@@ -34,36 +34,6 @@ def namespace(cells: dict[str, str], **answers: str) -> dict:
 def model(cells) -> dict:
     ids = ("l06_map_answer", "l06_number_answer", "l06_read_answer", "l06_sort_answer")
     return namespace(cells, **{i: cells[i] for i in ids})
-
-
-@pytest.fixture(scope="module")
-def blank(cells) -> dict:
-    ids = ("l06_map_answer", "l06_number_answer", "l06_read_answer", "l06_sort_answer")
-    return namespace(cells, **{i: released(cells[i]) for i in ids})
-
-
-def test_the_model_answers_pass_the_hidden_checks(model):
-    l06.check_map(model["read_request"], every_tag=True)
-    l06.check_number(model["parse_number"], cases=40, seed=6)
-    l06.check_read(model["read_status"], seed=5)
-    l06.check_sorting(model["ModbusSorter"], seed=12, seconds=60, faults="slow:sorter_forward*0.7")
-    l06.check_counts(model["ModbusSorter"], seed=9, seconds=60)
-
-
-@pytest.mark.parametrize(
-    "check",
-    [
-        lambda ns: l06.check_map(ns["read_request"]),
-        lambda ns: l06.check_number(ns["parse_number"]),
-        lambda ns: l06.check_read(ns["read_status"], seed=1),
-        lambda ns: l06.check_sorting(ns["ModbusSorter"], seed=1),
-        lambda ns: l06.check_counts(ns["ModbusSorter"], seed=1),
-    ],
-    ids=["map", "number", "read", "sort", "counts"],
-)
-def test_the_released_stubs_fail_saying_not_answered(blank, check):
-    with pytest.raises(CheckFailed, match="아직 답을 쓰지 않았습니다"):
-        check(blank)
 
 
 def test_swapped_register_tables_fail_the_map_and_name_the_right_table(cells):
