@@ -133,3 +133,13 @@ def test_inputs_read_ahead_and_given_back_leave_the_plant_on_its_own_course():
         poked._ahead.give_back()  # noqa: SLF001 - what an output change does
     assert dataclasses.asdict(poked.kpis()) == dataclasses.asdict(plain.kpis())
     assert poked.snapshot().tags == plain.snapshot().tags
+
+
+def test_the_portable_path_sends_scans_ahead_with_the_same_result(monkeypatch):
+    """A spawned student process and reader threads (Windows, ``SFLAB_PORTABLE=1``) give the same run too."""
+    faults = (Fault("noise", "inspect_eye", severity=0.05),)
+    ahead, _ = _remote_report(REFERENCE, "Program", faults)
+    monkeypatch.setenv("SFLAB_PORTABLE", "1")
+    portable_ahead, asked = _remote_report(REFERENCE, "Program", faults)
+    assert portable_ahead == ahead
+    assert asked < 2000  # 1.5 simulated minutes are 9,000 scans
