@@ -17,6 +17,7 @@ gives the same file byte for byte.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -110,12 +111,51 @@ def grade_cells(nb: NotebookNode) -> dict[str, float]:
     }
 
 
-def hidden_tests(lab_id: str, lines: str) -> str:
-    """A hidden-tests block for lab ``lab_id``: ``lines``, removed from the released notebook.
+def hidden(lines: str) -> str:
+    """A hidden-tests block: ``lines``, in the source notebook only (removed from the released one).
 
     Hidden tests call the same checks module as the visible ones (``l01`` for lab L01). They
     need no defence of their own against a notebook that patched ``grading``: the score comes
     from the trusted pass (:mod:`grading.trusted`), which runs these lines in the grader.
     """
-    del lab_id  # every lab's block looks the same; kept so the builders read naturally
     return f"### BEGIN HIDDEN TESTS\n{lines.strip()}\n### END HIDDEN TESTS"
+
+
+#: The paragraph under every lab's header table, with what the real grading also uses filled in.
+HOW_TO_WORK = (
+    "각 단계의 `# 여기에 코드를 작성하세요` 자리에 코드를 쓰고, 바로 아래 채점 셀을 실행해 보세요.\n"
+    "채점 셀이 조용히 끝나면 보이는 테스트는 통과입니다. 실제 채점에서는 **{also}**으로도 검사하므로,\n"
+    "보이는 테스트의 답을 외워 쓰면 점수를 받지 못합니다."
+)
+
+
+def lab_header(
+    title: str, *, goals: Sequence[str], level: str, minutes: str, scene: str, grading: str, note: str
+) -> str:
+    """The first cell of every lab: its title, the table of what it is about, and how to work in it.
+
+    Args:
+        title: the lab's title line (``L01 센서로 부품 읽기 — …``).
+        goals: the learning goals, numbered ①② … in the table.
+        level: the smart-factory level row.
+        minutes: the time row (``90분 (2차시)``).
+        scene: the scene row.
+        grading: the grading row (points per step).
+        note: the paragraph under the table (:data:`HOW_TO_WORK` for most labs).
+    """
+    numbered = "<br>".join(f"{chr(0x2460 + i)} {goal}" for i, goal in enumerate(goals))
+    rows = (
+        ("학습 목표", numbered),
+        ("스마트공장 수준", level),
+        ("소요 시간", minutes),
+        ("장면", scene),
+        ("채점", grading),
+    )
+    table = "\n".join(f"| {name} | {value} |" for name, value in rows)
+    return f"# {title}\n\n| 항목 | 내용 |\n|---|---|\n{table}\n\n{note.strip()}\n"
+
+
+def write_beside(nb: NotebookNode, builder_file: str) -> Path:
+    """Write a lab's notebook next to its ``build_notebook.py``, named after the lab's folder."""
+    folder = Path(builder_file).resolve().parent
+    return write(nb, folder / f"{folder.name}.ipynb")

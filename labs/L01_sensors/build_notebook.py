@@ -6,9 +6,18 @@ notebook is written without outputs, and ``tests/labs`` checks it matches this s
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from grading.notebook import given_code, hidden_tests, markdown, notebook, scratch_code, solution, tests, write
+from grading.notebook import (
+    HOW_TO_WORK,
+    given_code,
+    hidden,
+    lab_header,
+    markdown,
+    notebook,
+    scratch_code,
+    solution,
+    tests,
+    write_beside,
+)
 
 #: Lab facts, also stored in the notebook's ``metadata.sflab`` for the curriculum validator.
 LAB = {
@@ -20,26 +29,20 @@ LAB = {
     "scene": "sorting-line-v1",
 }
 
-def hidden(lines: str) -> str:
-    """A hidden-tests block of this lab: a fresh grader, then ``lines`` (see ``hidden_tests``)."""
-    return hidden_tests(LAB["id"], lines)
 
-
-HEADER = """
-# L01 센서로 부품 읽기 — 분류 라인의 광전센서와 근접센서
-
-| 항목 | 내용 |
-|---|---|
-| 학습 목표 | ① 광전센서와 근접센서(유도형·정전용량형)가 무엇을 감지하는지 설명한다<br>② 센서 입력으로 부품의 재질을 판별하고 재질별 개수를 센다<br>③ 채터링을 TON 타이머로 디바운스하고 비상정지를 지키는 프로그램을 만든다 |
-| 스마트공장 수준 | **기초** — 생산 실적을 사람이 적지 않고 자동으로 모읍니다 (생산정보 디지털화) |
-| 소요 시간 | 90분 (2차시) |
-| 장면 | `sorting-line-v1` 높이·재질 분류 라인 (`sflab scene show sorting-line-v1`로 입출력 표를 볼 수 있습니다) |
-| 채점 | 자동 채점 10점: 1단계 2점 · 2단계 3점 · 3단계 3점 · 4단계 2점 |
-
-각 단계의 `# 여기에 코드를 작성하세요` 자리에 코드를 쓰고, 바로 아래 채점 셀을 실행해 보세요.
-채점 셀이 조용히 끝나면 보이는 테스트는 통과입니다. 실제 채점에서는 **다른 시드와 고장**으로도 검사하므로,
-보이는 테스트의 답을 외워 쓰면 점수를 받지 못합니다.
-"""
+HEADER = lab_header(
+    "L01 센서로 부품 읽기 — 분류 라인의 광전센서와 근접센서",
+    goals=[
+        "광전센서와 근접센서(유도형·정전용량형)가 무엇을 감지하는지 설명한다",
+        "센서 입력으로 부품의 재질을 판별하고 재질별 개수를 센다",
+        "채터링을 TON 타이머로 디바운스하고 비상정지를 지키는 프로그램을 만든다",
+    ],
+    level="**기초** — 생산 실적을 사람이 적지 않고 자동으로 모읍니다 (생산정보 디지털화)",
+    minutes="90분 (2차시)",
+    scene="`sorting-line-v1` 높이·재질 분류 라인 (`sflab scene show sorting-line-v1`로 입출력 표를 볼 수 있습니다)",
+    grading="자동 채점 10점: 1단계 2점 · 2단계 3점 · 3단계 3점 · 4단계 2점",
+    note=HOW_TO_WORK.format(also="다른 시드와 고장"),
+)
 
 GLOSSARY = """
 ## 용어
@@ -164,9 +167,11 @@ COUNTER_TESTS = f"""
 # 2단계 채점 (3점). 보이는 테스트: 시드 1로 2분. 채점 때는 다른 시드와 느린 컨베이어로도 봅니다.
 from grading.labs import l01
 l01.check_counting(MaterialCounter, seed=1)
-{hidden('''
+{
+    hidden('''
 l01.check_counting(MaterialCounter, seed=7, minutes=3)
-l01.check_counting(MaterialCounter, seed=23, faults="slow:infeed_motor*0.5")''')}
+l01.check_counting(MaterialCounter, seed=23, faults="slow:infeed_motor*0.5")''')
+}
 """
 
 STEP3 = """
@@ -231,9 +236,11 @@ DEBOUNCE_TESTS = f"""
 # 3단계 채점 (3점). 보이는 테스트: 시드 2, 3% 채터링. 채점 때는 다른 시드, 더 심한 채터링과 신호 끊김으로도 봅니다.
 from grading.labs import l01
 l01.check_debounce(DebouncedCounter, seed=2)
-{hidden('''
+{
+    hidden('''
 l01.check_debounce(DebouncedCounter, seed=11, faults="noise:inspect_eye*0.05")
-l01.check_debounce(DebouncedCounter, seed=5, faults="dropout:inspect_eye*0.05")''')}
+l01.check_debounce(DebouncedCounter, seed=5, faults="dropout:inspect_eye*0.05")''')
+}
 """
 
 STEP4 = """
@@ -291,8 +298,5 @@ def build() -> object:
     return notebook(cells, LAB)
 
 
-#: Where the notebook is written.
-NOTEBOOK_PATH = Path(__file__).with_name("L01_sensors.ipynb")
-
 if __name__ == "__main__":
-    print(write(build(), NOTEBOOK_PATH))
+    print(write_beside(build(), __file__))

@@ -7,9 +7,17 @@ notebook is written without outputs, and ``tests/labs`` checks it matches this s
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from grading.notebook import given_code, hidden_tests, markdown, notebook, scratch_code, solution, tests, write
+from grading.notebook import (
+    given_code,
+    hidden,
+    lab_header,
+    markdown,
+    notebook,
+    scratch_code,
+    solution,
+    tests,
+    write_beside,
+)
 
 #: Lab facts, also stored in the notebook's ``metadata.sflab`` for the curriculum validator.
 LAB = {
@@ -22,26 +30,24 @@ LAB = {
 }
 
 
-def hidden(lines: str) -> str:
-    """A hidden-tests block of this lab: a fresh grader, then ``lines`` (see ``hidden_tests``)."""
-    return hidden_tests(LAB["id"], lines)
-
-
-HEADER = """
-# L02 아날로그 센서와 스케일링 — 레이저 거리센서로 부품 높이 재기
-
-| 항목 | 내용 |
-|---|---|
-| 학습 목표 | ① 4–20 mA·0–10 V 아날로그 입력의 A/D 카운트를 공학 단위(mm)로 바꾼다 (스케일링)<br>② 기준점 두 개로 센서를 교정한다 (2점 교정)<br>③ 이동평균 필터로 잡음을 줄여 부품마다 높이를 정확히 잰다<br>④ 히스테리시스 비교로 경보가 깜빡이지 않게 한다 |
-| 스마트공장 수준 | **중간1** — 설비 데이터를 실시간으로 모으고 품질을 분석합니다 (실시간 수집·분석) |
-| 소요 시간 | 90분 (2차시: 1차시 = 0~3단계, 2차시 = 4~5단계) |
-| 장면 | `sorting-line-v1` 높이·재질 분류 라인 (`sflab scene show sorting-line-v1`로 입출력 표를 볼 수 있습니다) |
-| 채점 | 자동 채점 10점: 1단계 2점 · 2단계 2점 · 3단계 2점 · 4단계 2점 · 5단계 2점 |
-
+HEADER = lab_header(
+    "L02 아날로그 센서와 스케일링 — 레이저 거리센서로 부품 높이 재기",
+    goals=[
+        "4–20 mA·0–10 V 아날로그 입력의 A/D 카운트를 공학 단위(mm)로 바꾼다 (스케일링)",
+        "기준점 두 개로 센서를 교정한다 (2점 교정)",
+        "이동평균 필터로 잡음을 줄여 부품마다 높이를 정확히 잰다",
+        "히스테리시스 비교로 경보가 깜빡이지 않게 한다",
+    ],
+    level="**중간1** — 설비 데이터를 실시간으로 모으고 품질을 분석합니다 (실시간 수집·분석)",
+    minutes="90분 (2차시: 1차시 = 0~3단계, 2차시 = 4~5단계)",
+    scene="`sorting-line-v1` 높이·재질 분류 라인 (`sflab scene show sorting-line-v1`로 입출력 표를 볼 수 있습니다)",
+    grading="자동 채점 10점: 1단계 2점 · 2단계 2점 · 3단계 2점 · 4단계 2점 · 5단계 2점",
+    note="""
 각 단계의 `# 여기에 코드를 작성하세요` 자리에 코드를 쓰고, 바로 아래 채점 셀을 실행해 보세요.
 채점 셀이 조용히 끝나면 보이는 테스트는 통과입니다. 실제 채점에서는 **다른 값, 다른 시드, 센서 잡음**으로도
 검사하고, 정답은 센서가 아니라 **공장이 알고 있는 실제 부품 높이**와 비교합니다.
-"""
+""",
+)
 
 GLOSSARY = """
 ## 용어
@@ -536,8 +542,5 @@ def build() -> object:
     return notebook(cells, LAB)
 
 
-#: Where the notebook is written.
-NOTEBOOK_PATH = Path(__file__).with_name("L02_analog.ipynb")
-
 if __name__ == "__main__":
-    print(write(build(), NOTEBOOK_PATH))
+    print(write_beside(build(), __file__))

@@ -6,9 +6,17 @@ notebook is written without outputs, and ``tests/labs`` checks it matches this s
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from grading.notebook import given_code, hidden_tests, markdown, notebook, scratch_code, solution, tests, write
+from grading.notebook import (
+    given_code,
+    hidden,
+    lab_header,
+    markdown,
+    notebook,
+    scratch_code,
+    solution,
+    tests,
+    write_beside,
+)
 
 #: Lab facts, also stored in the notebook's ``metadata.sflab`` for the curriculum validator.
 LAB = {
@@ -36,38 +44,22 @@ def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     return "\n".join(lines)
 
 
-def hidden(lines: str) -> str:
-    """A hidden-tests block of this lab: a fresh grader, then ``lines`` (see ``hidden_tests``)."""
-    return hidden_tests(LAB["id"], lines)
-
-
-HEADER = f"""
-# L03 액추에이터와 자기유지·인터록 — 시작·정지, 정역운전, 비상정지
-
-{
-    table(
-        ("항목", "내용"),
-        [
-            ("학습 목표", "<br>".join(f"{mark} {goal}" for mark, goal in zip("①②③", GOALS, strict=True))),
-            ("스마트공장 수준", "**중간2** — 설비 제어를 자동화합니다 (실시간 제어, 인터록)"),
-            ("소요 시간", "90분 (2차시): 0단계 15분 · 1단계 25분 · 2단계 25분 · 3단계 15분 · 정리 10분"),
-            (
-                "장면",
-                "`sorting-line-v1` 높이·재질 분류 라인 "
-                "(`sflab scene show sorting-line-v1`로 입출력 표를 볼 수 있습니다)",
-            ),
-            ("채점", "자동 채점 10점: 1단계 자기유지 3점 · 정지 우선 2점 · 2단계 인터록 3점 · 3단계 비상정지 2점"),
-        ],
-    )
-}
-
+HEADER = lab_header(
+    "L03 액추에이터와 자기유지·인터록 — 시작·정지, 정역운전, 비상정지",
+    goals=GOALS,
+    level="**중간2** — 설비 제어를 자동화합니다 (실시간 제어, 인터록)",
+    minutes="90분 (2차시): 0단계 15분 · 1단계 25분 · 2단계 25분 · 3단계 15분 · 정리 10분",
+    scene="`sorting-line-v1` 높이·재질 분류 라인 (`sflab scene show sorting-line-v1`로 입출력 표를 볼 수 있습니다)",
+    grading="자동 채점 10점: 1단계 자기유지 3점 · 정지 우선 2점 · 2단계 인터록 3점 · 3단계 비상정지 2점",
+    note="""
 수업에서 XG5000(LS ELECTRIC)이나 MELSEC(미쓰비시)으로 그리는 **래더 다이어그램**을 오늘은 파이썬 스캔 함수로
 씁니다. 단계마다 래더 그림과 파이썬 코드를 나란히 놓았으니, 접점 하나가 코드의 어느 부분이 되는지 짝지어 보세요.
 
 각 단계의 `# 여기에 코드를 작성하세요` 자리에 코드를 쓰고, 바로 아래 채점 셀을 실행해 보세요. 채점 셀이 조용히
 끝나면 보이는 테스트는 통과입니다. 채점기는 조작반 버튼을 **정해진 시각표**대로 누르고, 정답 회로와 여러분의
 프로그램을 **스캔마다** 비교합니다. 실제 채점에서는 다른 시각, 더 길게 누르기, 다른 순간의 비상정지로도 봅니다.
-"""
+""",
+)
 
 GLOSSARY = "## 용어\n\n" + table(
     ("용어", "뜻"),
@@ -665,8 +657,5 @@ def build() -> object:
     return notebook(cells, LAB)
 
 
-#: Where the notebook is written.
-NOTEBOOK_PATH = Path(__file__).with_name("L03_interlock.ipynb")
-
 if __name__ == "__main__":
-    print(write(build(), NOTEBOOK_PATH))
+    print(write_beside(build(), __file__))

@@ -6,9 +6,17 @@ notebook is written without outputs, and ``tests/labs`` checks it matches this s
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from grading.notebook import given_code, hidden_tests, markdown, notebook, scratch_code, solution, tests, write
+from grading.notebook import (
+    given_code,
+    hidden,
+    lab_header,
+    markdown,
+    notebook,
+    scratch_code,
+    solution,
+    tests,
+    write_beside,
+)
 
 #: Lab facts, also stored in the notebook's ``metadata.sflab`` for the curriculum validator.
 LAB = {
@@ -20,26 +28,24 @@ LAB = {
     "scene": "sorting-line-v1",
 }
 
-def hidden(lines: str) -> str:
-    """A hidden-tests block of this lab: a fresh grader, then ``lines`` (see ``hidden_tests``)."""
-    return hidden_tests(LAB["id"], lines)
 
-
-HEADER = """
-# L04 타이머와 카운터 — 시간으로 밀고, 개수로 멈추기
-
-| 항목 | 내용 |
-|---|---|
-| 학습 목표 | ① TON·TOF·TP 타이머의 차이를 타이밍 차트로 설명하고 골라 쓴다<br>② 실린더를 시간이 아니라 리밋 스위치로 끝까지 밀고, 감시 타이머로 동작 이상을 알린다<br>③ CTU/CTD 카운터로 상자에 정해진 개수를 채우고, 가득 차면 라인을 멈추고 경광등으로 알린다 |
-| 스마트공장 수준 | **중간2** — 설비 제어를 자동화합니다 (실시간 제어) |
-| 소요 시간 | 90분 (2차시) |
-| 장면 | `sorting-line-v1` 높이·재질 분류 라인 (`sflab scene show sorting-line-v1`로 입출력 표를 볼 수 있습니다) |
-| 채점 | 자동 채점 10점: 1단계 2점 · 2단계 3점 · 3단계 2점 · 4단계 3점 |
-
+HEADER = lab_header(
+    "L04 타이머와 카운터 — 시간으로 밀고, 개수로 멈추기",
+    goals=[
+        "TON·TOF·TP 타이머의 차이를 타이밍 차트로 설명하고 골라 쓴다",
+        "실린더를 시간이 아니라 리밋 스위치로 끝까지 밀고, 감시 타이머로 동작 이상을 알린다",
+        "CTU/CTD 카운터로 상자에 정해진 개수를 채우고, 가득 차면 라인을 멈추고 경광등으로 알린다",
+    ],
+    level="**중간2** — 설비 제어를 자동화합니다 (실시간 제어)",
+    minutes="90분 (2차시)",
+    scene="`sorting-line-v1` 높이·재질 분류 라인 (`sflab scene show sorting-line-v1`로 입출력 표를 볼 수 있습니다)",
+    grading="자동 채점 10점: 1단계 2점 · 2단계 3점 · 3단계 2점 · 4단계 3점",
+    note="""
 각 단계의 `# 여기에 코드를 작성하세요` 자리에 코드를 쓰고, 바로 아래 채점 셀을 실행해 보세요.
 채점 셀이 조용히 끝나면 보이는 테스트는 통과입니다. 실제 채점에서는 **다른 시드, 다른 설정값과 고장**
 (더 느린 실린더, 고착된 실린더, 떨리는 센서)으로도 검사하므로, 보이는 테스트의 답을 외워 쓰면 점수를 받지 못합니다.
-"""
+""",
+)
 
 GLOSSARY = """
 ## 용어
@@ -196,9 +202,11 @@ TIMER_TESTS = f"""
 # 1단계 채점 (2점). 보이는 테스트: 위 그림과 같은 입력. 채점 때는 무작위 입력 여러 가지로 봅니다.
 from grading.labs import l04
 l04.check_timers(TimerLamps)
-{hidden('''
+{
+    hidden('''
 l04.check_timers(TimerLamps, pattern_seed=4)
-l04.check_timers(TimerLamps, pattern_seed=17)''')}
+l04.check_timers(TimerLamps, pattern_seed=17)''')
+}
 """
 
 STEP2 = """
@@ -327,9 +335,11 @@ STROKE_TESTS = f"""
 # 채점 때는 다른 시드, 정상 실린더와 세 배 느린 실린더로도 봅니다.
 from grading.labs import l04
 l04.check_stroke(MetalPusher, seed=1, faults="slow:pusher_metal_out*1")
-{hidden('''
+{
+    hidden('''
 l04.check_stroke(MetalPusher, seed=6)
-l04.check_stroke(MetalPusher, seed=13, faults="slow:pusher_metal_out*2")''')}
+l04.check_stroke(MetalPusher, seed=13, faults="slow:pusher_metal_out*2")''')
+}
 """
 
 STEP3 = """
@@ -357,9 +367,11 @@ WATCHDOG_TESTS = f"""
 # 3단계 채점 (2점). 보이는 테스트: 시드 1, 60초에 고착. 채점 때는 다른 시드와 시각으로 봅니다.
 from grading.labs import l04
 l04.check_watchdog(MetalPusher, seed=1, jam_at_s=60)
-{hidden('''
+{
+    hidden('''
 l04.check_watchdog(MetalPusher, seed=8, jam_at_s=47.5)
-l04.check_watchdog(MetalPusher, seed=21, jam_at_s=95, slow_severity=2.0)''')}
+l04.check_watchdog(MetalPusher, seed=21, jam_at_s=95, slow_severity=2.0)''')
+}
 """
 
 STEP4 = """
@@ -446,9 +458,11 @@ BATCH_TESTS = f"""
 # 채점 때는 다른 D0와 시드, 떨리는 배출 센서로도 봅니다.
 from grading.labs import l04
 l04.check_batch(BoxCounter, seed=1, batch=6)
-{hidden('''
+{
+    hidden('''
 l04.check_batch(BoxCounter, seed=5, batch=4, faults="noise:exit_eye*0.05")
-l04.check_batch(BoxCounter, seed=9, batch=8, faults="noise:exit_eye*0.03")''')}
+l04.check_batch(BoxCounter, seed=9, batch=8, faults="noise:exit_eye*0.03")''')
+}
 """
 
 WRAP_UP = """
@@ -501,8 +515,5 @@ def build() -> object:
     return notebook(cells, LAB)
 
 
-#: Where the notebook is written.
-NOTEBOOK_PATH = Path(__file__).with_name("L04_timers_counters.ipynb")
-
 if __name__ == "__main__":
-    print(write(build(), NOTEBOOK_PATH))
+    print(write_beside(build(), __file__))

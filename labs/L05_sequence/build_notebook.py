@@ -6,9 +6,17 @@ notebook is written without outputs, and ``tests/labs`` checks it matches this s
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from grading.notebook import given_code, hidden_tests, markdown, notebook, scratch_code, solution, tests, write
+from grading.notebook import (
+    given_code,
+    hidden,
+    lab_header,
+    markdown,
+    notebook,
+    scratch_code,
+    solution,
+    tests,
+    write_beside,
+)
 
 #: Lab facts, also stored in the notebook's ``metadata.sflab`` for the curriculum validator.
 LAB = {
@@ -21,26 +29,23 @@ LAB = {
 }
 
 
-def hidden(lines: str) -> str:
-    """A hidden-tests block of this lab: a fresh grader, then ``lines`` (see ``hidden_tests``)."""
-    return hidden_tests(LAB["id"], lines)
-
-
-HEADER = """
-# L05 시퀀스 제어와 상태기계 — 분류 라인을 스텝으로 나누기
-
-| 항목 | 내용 |
-|---|---|
-| 학습 목표 | ① 라인의 동작을 SFC의 스텝과 전이 조건으로 나누고, 전이의 우선순위(비상정지 먼저)를 정한다<br>② 스텝마다의 동작을 프로그램하고, RUN 스텝에서 높이·재질로 부품을 세 상자에 분류한다<br>③ 통과 감시 타이머로 걸림을 찾아 라인을 세우고, 리셋·재시작과 비상정지 뒤 복귀를 안전하게 만든다 |
-| 스마트공장 수준 | **중간2** — 설비 제어를 자동화합니다 (실시간 제어) |
-| 소요 시간 | 90분 (2차시) |
-| 장면 | `sorting-line-v1` 높이·재질 분류 라인 (`sflab scene show sorting-line-v1`로 입출력 표를 볼 수 있습니다) |
-| 채점 | 자동 채점 10점: 1단계 2점 · 2단계 3점 · 3단계 3점 · 4단계 2점 |
-
+HEADER = lab_header(
+    "L05 시퀀스 제어와 상태기계 — 분류 라인을 스텝으로 나누기",
+    goals=[
+        "라인의 동작을 SFC의 스텝과 전이 조건으로 나누고, 전이의 우선순위(비상정지 먼저)를 정한다",
+        "스텝마다의 동작을 프로그램하고, RUN 스텝에서 높이·재질로 부품을 세 상자에 분류한다",
+        "통과 감시 타이머로 걸림을 찾아 라인을 세우고, 리셋·재시작과 비상정지 뒤 복귀를 안전하게 만든다",
+    ],
+    level="**중간2** — 설비 제어를 자동화합니다 (실시간 제어)",
+    minutes="90분 (2차시)",
+    scene="`sorting-line-v1` 높이·재질 분류 라인 (`sflab scene show sorting-line-v1`로 입출력 표를 볼 수 있습니다)",
+    grading="자동 채점 10점: 1단계 2점 · 2단계 3점 · 3단계 3점 · 4단계 2점",
+    note="""
 각 단계의 `# 여기에 코드를 작성하세요` 자리에 코드를 쓰고, 바로 아래 채점 셀을 실행해 보세요.
 채점 셀이 조용히 끝나면 보이는 테스트는 통과입니다. 실제 채점에서는 **다른 시드, 모의 1시간 운전, 다른 시각의
 걸림과 비상정지, 입력의 모든 조합**으로 검사하므로, 보이는 테스트의 답을 외워 쓰면 점수를 받지 못합니다.
-"""
+""",
+)
 
 GLOSSARY = """
 ## 용어
@@ -265,8 +270,10 @@ TRANSITION_TESTS = f"""
 # 채점 때는 다섯 스텝 × 입력 여섯 개의 모든 조합(320가지)으로 우선순위까지 봅니다.
 from grading.labs import l05
 l05.check_transitions(next_state)
-{hidden('''
-l05.check_transitions(next_state, every_case=True)''')}
+{
+    hidden('''
+l05.check_transitions(next_state, every_case=True)''')
+}
 """
 
 STEP2 = """
@@ -384,8 +391,10 @@ SORTING_TESTS = f"""
 # 2단계 채점 (3점). 보이는 테스트: 시드 1, 모의 10분. 채점 때는 다른 시드로 모의 1시간을 봅니다.
 from grading.labs import l05
 l05.check_sorting(Sorter, seed=1, minutes=10)
-{hidden('''
-l05.check_sorting(Sorter, seed=7, minutes=60)''')}
+{
+    hidden('''
+l05.check_sorting(Sorter, seed=7, minutes=60)''')
+}
 """
 
 STEP3 = """
@@ -526,9 +535,11 @@ JAM_TESTS = f"""
 # 채점 때는 다른 시드와 시각으로 봅니다.
 from grading.labs import l05
 l05.check_jam_recovery(SortingLine, seed=2, jam_after_s=120)
-{hidden('''
+{
+    hidden('''
 l05.check_jam_recovery(SortingLine, seed=5, jam_after_s=200)
-l05.check_jam_recovery(SortingLine, seed=11, jam_after_s=75)''')}
+l05.check_jam_recovery(SortingLine, seed=11, jam_after_s=75)''')
+}
 """
 
 STEP4 = """
@@ -555,9 +566,11 @@ ESTOP_TESTS = f"""
 # 채점 때는 다른 시드와 시각으로 봅니다.
 from grading.labs import l05
 l05.check_estop_restart(SortingLine, seed=3, estop_after_s=90)
-{hidden('''
+{
+    hidden('''
 l05.check_estop_restart(SortingLine, seed=7, estop_after_s=90)
-l05.check_estop_restart(SortingLine, seed=12, estop_after_s=150)''')}
+l05.check_estop_restart(SortingLine, seed=12, estop_after_s=150)''')
+}
 """
 
 WRAP_UP = """
@@ -619,8 +632,5 @@ def build() -> object:
     return notebook(cells, LAB)
 
 
-#: Where the notebook is written.
-NOTEBOOK_PATH = Path(__file__).with_name("L05_sequence.ipynb")
-
 if __name__ == "__main__":
-    print(write(build(), NOTEBOOK_PATH))
+    print(write_beside(build(), __file__))

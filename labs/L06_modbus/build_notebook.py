@@ -7,9 +7,18 @@ notebook is written without outputs, and ``tests/labs`` checks it matches this s
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from grading.notebook import given_code, hidden_tests, markdown, notebook, scratch_code, solution, tests, write
+from grading.notebook import (
+    HOW_TO_WORK,
+    given_code,
+    hidden,
+    lab_header,
+    markdown,
+    notebook,
+    scratch_code,
+    solution,
+    tests,
+    write_beside,
+)
 
 #: Lab facts, also stored in the notebook's ``metadata.sflab`` for the curriculum validator.
 LAB = {
@@ -21,26 +30,20 @@ LAB = {
     "scene": "sorting-line-v1",
 }
 
-def hidden(lines: str) -> str:
-    """A hidden-tests block of this lab: a fresh grader, then ``lines`` (see ``hidden_tests``)."""
-    return hidden_tests(LAB["id"], lines)
 
-
-HEADER = """
-# L06 Modbus 통신 — 레지스터 맵을 읽고 네트워크로 분류 라인 움직이기
-
-| 항목 | 내용 |
-|---|---|
-| 학습 목표 | ① Modbus의 네 가지 데이터 테이블과 기능 코드(01·02·03·04·05·06·15·16)를 설명한다<br>② 0부터 세는 **주소**와 1부터 세는 **번호**(40001 등)를 서로 바꾼다<br>③ pymodbus로 센서 값을 읽고, 코일을 써서 PLC 밖에서 분류 라인을 움직인다 (원격 I/O) |
-| 스마트공장 수준 | **중간1 → 중간2** — 설비 데이터를 네트워크로 모으고(중간1), 네트워크 너머에서 설비를 제어합니다(중간2) |
-| 소요 시간 | 90분 (2차시) |
-| 장면 | `sorting-line-v1` 높이·재질 분류 라인 (`sflab scene show sorting-line-v1`로 레지스터 맵을 볼 수 있습니다) |
-| 채점 | 자동 채점 10점: 1단계 2점 · 2단계 1점 · 3단계 2점 · 4단계 3점 · 5단계 2점 |
-
-각 단계의 `# 여기에 코드를 작성하세요` 자리에 코드를 쓰고, 바로 아래 채점 셀을 실행해 보세요.
-채점 셀이 조용히 끝나면 보이는 테스트는 통과입니다. 실제 채점에서는 **다른 시드와 더 긴 운전**으로도 검사하므로,
-보이는 테스트의 답을 외워 쓰면 점수를 받지 못합니다.
-"""
+HEADER = lab_header(
+    "L06 Modbus 통신 — 레지스터 맵을 읽고 네트워크로 분류 라인 움직이기",
+    goals=[
+        "Modbus의 네 가지 데이터 테이블과 기능 코드(01·02·03·04·05·06·15·16)를 설명한다",
+        "0부터 세는 **주소**와 1부터 세는 **번호**(40001 등)를 서로 바꾼다",
+        "pymodbus로 센서 값을 읽고, 코일을 써서 PLC 밖에서 분류 라인을 움직인다 (원격 I/O)",
+    ],
+    level="**중간1 → 중간2** — 설비 데이터를 네트워크로 모으고(중간1), 네트워크 너머에서 설비를 제어합니다(중간2)",
+    minutes="90분 (2차시)",
+    scene="`sorting-line-v1` 높이·재질 분류 라인 (`sflab scene show sorting-line-v1`로 레지스터 맵을 볼 수 있습니다)",
+    grading="자동 채점 10점: 1단계 2점 · 2단계 1점 · 3단계 2점 · 4단계 3점 · 5단계 2점",
+    note=HOW_TO_WORK.format(also="다른 시드와 더 긴 운전"),
+)
 
 GLOSSARY = """
 ## 용어
@@ -427,8 +430,5 @@ def build() -> object:
     return notebook(cells, LAB)
 
 
-#: Where the notebook is written.
-NOTEBOOK_PATH = Path(__file__).with_name("L06_modbus.ipynb")
-
 if __name__ == "__main__":
-    print(write(build(), NOTEBOOK_PATH))
+    print(write_beside(build(), __file__))

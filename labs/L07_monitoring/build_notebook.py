@@ -7,9 +7,17 @@ notebook is written without outputs, and ``tests/labs`` checks it matches this s
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from grading.notebook import given_code, hidden_tests, markdown, notebook, scratch_code, solution, tests, write
+from grading.notebook import (
+    given_code,
+    hidden,
+    lab_header,
+    markdown,
+    notebook,
+    scratch_code,
+    solution,
+    tests,
+    write_beside,
+)
 
 #: Lab facts, also stored in the notebook's ``metadata.sflab`` for the curriculum validator.
 LAB = {
@@ -21,26 +29,24 @@ LAB = {
     "scene": "sorting-line-v1",
 }
 
-def hidden(lines: str) -> str:
-    """A hidden-tests block of this lab: a fresh grader, then ``lines`` (see ``hidden_tests``)."""
-    return hidden_tests(LAB["id"], lines)
 
-
-HEADER = """
-# L07 데이터 수집과 모니터링 — 태그 기록, 로트 추적, 실시간 대시보드
-
-| 항목 | 내용 |
-|---|---|
-| 학습 목표 | ① 설비 태그를 1초마다 표로 기록한다 (히스토리안)<br>② 생산 실적으로 "로트 A-17은 어느 통으로, 언제 갔나?"에 답한다 (이력 추적) — 파이썬과 SQL 두 가지로<br>③ 표에서 대시보드 숫자(생산량, 분당 생산, 온도, 가동 비율)를 구하고 실시간 그래프로 보여 준다 |
-| 스마트공장 수준 | **기초 → 중간1** — 생산 실적의 자동 수집과 로트 추적(기초)에서 설비 데이터의 실시간 수집·모니터링(중간1)으로 |
-| 소요 시간 | 90분 (2차시) |
-| 장면 | `sorting-line-v1` 높이·재질 분류 라인 |
-| 채점 | 자동 채점 10점: 1단계 3점 · 2단계 3점 · 3단계 2점 · 4단계 2점 |
-
+HEADER = lab_header(
+    "L07 데이터 수집과 모니터링 — 태그 기록, 로트 추적, 실시간 대시보드",
+    goals=[
+        "설비 태그를 1초마다 표로 기록한다 (히스토리안)",
+        '생산 실적으로 "로트 A-17은 어느 통으로, 언제 갔나?"에 답한다 (이력 추적) — 파이썬과 SQL 두 가지로',
+        "표에서 대시보드 숫자(생산량, 분당 생산, 온도, 가동 비율)를 구하고 실시간 그래프로 보여 준다",
+    ],
+    level="**기초 → 중간1** — 생산 실적의 자동 수집과 로트 추적(기초)에서 설비 데이터의 실시간 수집·모니터링(중간1)으로",
+    minutes="90분 (2차시)",
+    scene="`sorting-line-v1` 높이·재질 분류 라인",
+    grading="자동 채점 10점: 1단계 3점 · 2단계 3점 · 3단계 2점 · 4단계 2점",
+    note="""
 각 단계의 `# 여기에 코드를 작성하세요` 자리에 코드를 쓰고, 바로 아래 채점 셀을 실행해 보세요.
 채점 셀이 조용히 끝나면 보이는 테스트는 통과입니다. 실제 채점에서는 **다른 시드, 다른 로트, 더 긴 운전**으로도
 검사하므로, 보이는 테스트의 답을 외워 쓰면 점수를 받지 못합니다.
-"""
+""",
+)
 
 GLOSSARY = """
 ## 용어
@@ -396,8 +402,5 @@ def build() -> object:
     return notebook(cells, LAB)
 
 
-#: Where the notebook is written.
-NOTEBOOK_PATH = Path(__file__).with_name("L07_monitoring.ipynb")
-
 if __name__ == "__main__":
-    print(write(build(), NOTEBOOK_PATH))
+    print(write_beside(build(), __file__))

@@ -7,9 +7,17 @@ notebook is written without outputs, and ``tests/labs`` checks it matches this s
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from grading.notebook import given_code, hidden_tests, markdown, notebook, scratch_code, solution, tests, write
+from grading.notebook import (
+    given_code,
+    hidden,
+    lab_header,
+    markdown,
+    notebook,
+    scratch_code,
+    solution,
+    tests,
+    write_beside,
+)
 
 #: Lab facts, also stored in the notebook's ``metadata.sflab`` for the curriculum validator.
 LAB = {
@@ -22,27 +30,24 @@ LAB = {
 }
 
 
-def hidden(lines: str) -> str:
-    """A hidden-tests block of this lab: a fresh grader, then ``lines`` (see ``hidden_tests``)."""
-    return hidden_tests(LAB["id"], lines)
-
-
-HEADER = """
-# L08 품질과 설비 분석 — OEE, 파레토도, X̄-R 관리도와 Cpk
-
-| 항목 | 내용 |
-|---|---|
-| 학습 목표 | ① 한 조(8시간)의 생산 실적과 정지시간으로 OEE와 세 요소(시간가동률·성능가동률·양품률)를 구한다<br>② 손실을 원인별로 세어 불량률과 파레토도를 만들고, X̄-R 관리도의 관리한계(UCL·LCL)와 공정능력지수 Cpk를 구한다<br>③ 관리도로 공정이 드리프트한 조를 찾아, 불량이 늘기 전에 이상을 알아챈다 |
-| 스마트공장 수준 | **중간1 → 중간2** — 설비·품질 데이터의 실시간 분석(중간1)에서, 분석 결과로 공정을 관리하고 조치하는 단계(중간2)로 |
-| 소요 시간 | 90분 (2차시) |
-| 장면 | `sorting-line-v1` 높이·재질 분류 라인 |
-| 채점 | 자동 채점 10점: 1단계 3점 · 2단계 2점 · 3단계 3점 · 4단계 1점 · 5단계 1점 |
-
+HEADER = lab_header(
+    "L08 품질과 설비 분석 — OEE, 파레토도, X̄-R 관리도와 Cpk",
+    goals=[
+        "한 조(8시간)의 생산 실적과 정지시간으로 OEE와 세 요소(시간가동률·성능가동률·양품률)를 구한다",
+        "손실을 원인별로 세어 불량률과 파레토도를 만들고, X̄-R 관리도의 관리한계(UCL·LCL)와 공정능력지수 Cpk를 구한다",
+        "관리도로 공정이 드리프트한 조를 찾아, 불량이 늘기 전에 이상을 알아챈다",
+    ],
+    level="**중간1 → 중간2** — 설비·품질 데이터의 실시간 분석(중간1)에서, 분석 결과로 공정을 관리하고 조치하는 단계(중간2)로",
+    minutes="90분 (2차시)",
+    scene="`sorting-line-v1` 높이·재질 분류 라인",
+    grading="자동 채점 10점: 1단계 3점 · 2단계 2점 · 3단계 3점 · 4단계 1점 · 5단계 1점",
+    note="""
 각 단계의 `# 여기에 코드를 작성하세요` 자리에 함수를 완성하고, 바로 아래 채점 셀을 실행해 보세요.
 채점 셀이 조용히 끝나면 보이는 테스트는 통과입니다. 실제 채점에서는 채점기가 **다른 시드, 멈췄던 라인, 고착된 푸셔,
 위·아래로 흐르는 공정, 다른 규격, 다른 조의 드리프트**로 만든 데이터로 검사하므로, 답을 외워 쓰면 점수를 받지 못합니다.
 그래프 셀은 채점에 들어가지 않습니다 (자동 채점 때는 건너뜁니다).
-"""
+""",
+)
 
 GLOSSARY = """
 ## 용어
@@ -598,8 +603,5 @@ def build() -> object:
     return notebook(cells, LAB)
 
 
-#: Where the notebook is written.
-NOTEBOOK_PATH = Path(__file__).with_name("L08_quality.ipynb")
-
 if __name__ == "__main__":
-    print(write(build(), NOTEBOOK_PATH))
+    print(write_beside(build(), __file__))

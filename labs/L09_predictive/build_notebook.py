@@ -7,9 +7,17 @@ notebook is written without outputs, and ``tests/labs`` checks it matches this s
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from grading.notebook import given_code, hidden_tests, markdown, notebook, scratch_code, solution, tests, write
+from grading.notebook import (
+    given_code,
+    hidden,
+    lab_header,
+    markdown,
+    notebook,
+    scratch_code,
+    solution,
+    tests,
+    write_beside,
+)
 
 #: Lab facts, also stored in the notebook's ``metadata.sflab`` for the curriculum validator.
 LAB = {
@@ -22,27 +30,24 @@ LAB = {
 }
 
 
-def hidden(lines: str) -> str:
-    """A hidden-tests block of this lab: a fresh grader, then ``lines`` (see ``hidden_tests``)."""
-    return hidden_tests(LAB["id"], lines)
-
-
-HEADER = """
-# L09 이상 탐지와 예지 보전 — 모터 진동으로 고장을 미리 알기
-
-| 항목 | 내용 |
-|---|---|
-| 학습 목표 | ① 건강한 구간의 데이터로 모터 신호의 기준선(평균·표준편차)을 numpy로 구한다<br>② z-점수와 연속 조건으로, 오경보 없이 베어링 마모를 고장 45분 전에 알리는 실시간 이상 감지기를 만든다<br>③ 진동 추세선(np.polyfit)을 고장 한계까지 늘려 남은 수명(RUL)을 예측한다 |
-| 스마트공장 수준 | **고도** — 설비 데이터를 분석해 이상을 스스로 알아채고 고장을 예측합니다 (중간1의 실시간 수집 위에 쌓습니다) |
-| 소요 시간 | 90분 (2차시) |
-| 장면 | `sorting-line-v1` 높이·재질 분류 라인 — 분류 컨베이어 모터의 전류·온도·진동 센서 |
-| 채점 | 자동 채점 10점: 1단계 2점 · 2단계 4점 · 3단계 2점 · 4단계 2점 |
-
+HEADER = lab_header(
+    "L09 이상 탐지와 예지 보전 — 모터 진동으로 고장을 미리 알기",
+    goals=[
+        "건강한 구간의 데이터로 모터 신호의 기준선(평균·표준편차)을 numpy로 구한다",
+        "z-점수와 연속 조건으로, 오경보 없이 베어링 마모를 고장 45분 전에 알리는 실시간 이상 감지기를 만든다",
+        "진동 추세선(np.polyfit)을 고장 한계까지 늘려 남은 수명(RUL)을 예측한다",
+    ],
+    level="**고도** — 설비 데이터를 분석해 이상을 스스로 알아채고 고장을 예측합니다 (중간1의 실시간 수집 위에 쌓습니다)",
+    minutes="90분 (2차시)",
+    scene="`sorting-line-v1` 높이·재질 분류 라인 — 분류 컨베이어 모터의 전류·온도·진동 센서",
+    grading="자동 채점 10점: 1단계 2점 · 2단계 4점 · 3단계 2점 · 4단계 2점",
+    note="""
 각 단계의 `# 여기에 코드를 작성하세요` 자리에 코드를 쓰고, 바로 아래 채점 셀을 실행해 보세요.
 채점 셀이 조용히 끝나면 보이는 테스트는 통과입니다. 실제 채점에서는 **다른 시드, 다른 마모 시작 시각과 빠르기,
 잡음이 더 큰 진동 센서, 다른 한계값**으로도 검사하므로, 보이는 테스트의 답을 외워 쓰면 점수를 받지 못합니다.
 채점 셀 하나는 공장을 몇 시간 돌리므로 5~10초쯤 걸립니다.
-"""
+""",
+)
 
 GLOSSARY = """
 ## 용어
@@ -498,8 +503,5 @@ def build() -> object:
     return notebook(cells, LAB)
 
 
-#: Where the notebook is written.
-NOTEBOOK_PATH = Path(__file__).with_name("L09_predictive.ipynb")
-
 if __name__ == "__main__":
-    print(write(build(), NOTEBOOK_PATH))
+    print(write_beside(build(), __file__))

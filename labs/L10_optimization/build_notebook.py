@@ -6,9 +6,17 @@ notebook is written without outputs, and ``tests/labs`` checks it matches this s
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from grading.notebook import given_code, hidden_tests, markdown, notebook, scratch_code, solution, tests, write
+from grading.notebook import (
+    given_code,
+    hidden,
+    lab_header,
+    markdown,
+    notebook,
+    scratch_code,
+    solution,
+    tests,
+    write_beside,
+)
 
 #: Lab facts, also stored in the notebook's ``metadata.sflab`` for the curriculum validator.
 LAB = {
@@ -21,26 +29,23 @@ LAB = {
 }
 
 
-def hidden(lines: str) -> str:
-    """A hidden-tests block of this lab: a fresh grader, then ``lines`` (see ``hidden_tests``)."""
-    return hidden_tests(LAB["id"], lines)
-
-
-HEADER = """
-# L10 최적화와 에너지 — 병목을 찾고 양품당 전력량 줄이기
-
-| 항목 | 내용 |
-|---|---|
-| 학습 목표 | ① 설비별 가동·대기·막힘·고장 비율로 라인의 병목 공정을 찾는다<br>② 설정값을 바꿔 가며 재는 실험 루프(매개변수 스윕)를 만들고, 충돌 없는 최적점을 고른다<br>③ 벨트 속도와 버퍼 크기를 튜닝해 생산량을 올리고, 양품 1개당 전력량(kWh)을 줄인다 |
-| 스마트공장 수준 | **고도** — 수집한 데이터로 진단하고, 시뮬레이션으로 최적 운전 조건을 찾습니다 (CPS·최적화) |
-| 소요 시간 | 90분 (2차시) |
-| 장면 | `buffer-line-v1` 버퍼 라인 (`sflab scene show buffer-line-v1`로 입출력 표를 볼 수 있습니다) |
-| 채점 | 자동 채점 10점: 1단계 2점 · 2단계 2점 · 3단계 4점 · 4단계 2점 |
-
+HEADER = lab_header(
+    "L10 최적화와 에너지 — 병목을 찾고 양품당 전력량 줄이기",
+    goals=[
+        "설비별 가동·대기·막힘·고장 비율로 라인의 병목 공정을 찾는다",
+        "설정값을 바꿔 가며 재는 실험 루프(매개변수 스윕)를 만들고, 충돌 없는 최적점을 고른다",
+        "벨트 속도와 버퍼 크기를 튜닝해 생산량을 올리고, 양품 1개당 전력량(kWh)을 줄인다",
+    ],
+    level="**고도** — 수집한 데이터로 진단하고, 시뮬레이션으로 최적 운전 조건을 찾습니다 (CPS·최적화)",
+    minutes="90분 (2차시)",
+    scene="`buffer-line-v1` 버퍼 라인 (`sflab scene show buffer-line-v1`로 입출력 표를 볼 수 있습니다)",
+    grading="자동 채점 10점: 1단계 2점 · 2단계 2점 · 3단계 4점 · 4단계 2점",
+    note="""
 이번 실습에서는 PLC 프로그램을 쓰지 않습니다. 라인은 모범 제어 프로그램(`"reference"`)이 돌리고,
 여러분은 **설정값**(벨트 속도, 버퍼 길이)을 바꿔 가며 시뮬레이터로 실험합니다. 현장의 생산기술 엔지니어가
 하는 일입니다. 채점기는 여러분의 설정을 **다른 시드**(다른 부품 흐름과 고장 시각)로 한 시간 동안 다시 돌려 봅니다.
-"""
+""",
+)
 
 GLOSSARY = """
 ## 용어
@@ -176,9 +181,11 @@ BOTTLENECK_TESTS = f"""
 # 1단계 채점 (2점). 보이는 테스트: 기준 설정, 시드 1, 30분의 표. 채점 때는 다른 표로도 봅니다.
 from grading.labs import l10
 l10.check_bottleneck(find_bottleneck, seed=1, minutes=30)
-{hidden('''
+{
+    hidden('''
 l10.check_bottleneck(find_bottleneck, seed=11, minutes=60, settings={"station_speed_m_s": 0.3, "buffer_length_m": 3.0})
-l10.check_bottleneck(find_bottleneck, made_up=True)''')}
+l10.check_bottleneck(find_bottleneck, made_up=True)''')
+}
 """
 
 STEP2 = """
@@ -257,9 +264,11 @@ SWEEP_TESTS = f"""
 # 채점 때는 다른 설정(버퍼 길이 등)과 값, 시드로 스윕하고 모든 점을 다시 잽니다.
 from grading.labs import l10
 l10.check_sweep(sweep, best_point, setting="station_speed_m_s", values=[0.2, 0.3, 0.35], seed=1, minutes=10)
-{hidden('''
+{
+    hidden('''
 l10.check_sweep(sweep, best_point, setting="station_speed_m_s", values=[0.15, 0.4, 0.25], seed=5, minutes=10)
-l10.check_sweep(sweep, best_point, setting="buffer_length_m", values=[0.8, 2.6, 1.6], seed=9, minutes=10)''')}
+l10.check_sweep(sweep, best_point, setting="buffer_length_m", values=[0.8, 2.6, 1.6], seed=9, minutes=10)''')
+}
 """
 
 STEP3 = """
@@ -337,8 +346,10 @@ TUNING_TESTS = f"""
 # 3단계 채점 (4점). 보이는 테스트: 시드 1, 30분. 채점 때는 다른 시드로 한 시간 동안 봅니다.
 from grading.labs import l10
 l10.check_tuning(TUNING, seed=1, minutes=30)
-{hidden('''
-l10.check_tuning(TUNING, seed=11, minutes=60)''')}
+{
+    hidden('''
+l10.check_tuning(TUNING, seed=11, minutes=60)''')
+}
 """
 
 STEP4 = """
@@ -392,8 +403,10 @@ ENERGY_TESTS = f"""
 # 4단계 채점 (2점). 보이는 테스트: 시드 1, 30분. 채점 때는 다른 시드로 한 시간 동안 봅니다.
 from grading.labs import l10
 l10.check_energy(ENERGY_TUNING, seed=1, minutes=30)
-{hidden('''
-l10.check_energy(ENERGY_TUNING, seed=23, minutes=60)''')}
+{
+    hidden('''
+l10.check_energy(ENERGY_TUNING, seed=23, minutes=60)''')
+}
 """
 
 WRAP_UP = """
@@ -448,8 +461,5 @@ def build() -> object:
     return notebook(cells, LAB)
 
 
-#: Where the notebook is written.
-NOTEBOOK_PATH = Path(__file__).with_name("L10_optimization.ipynb")
-
 if __name__ == "__main__":
-    print(write(build(), NOTEBOOK_PATH))
+    print(write_beside(build(), __file__))
