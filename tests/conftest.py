@@ -15,6 +15,7 @@ import pytest
 COURSE_FIXTURES = ("graded_course", "portable_course")
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook turns the marks into node-id suffixes
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Group each course fixture's tests onto one worker."""
     for item in items:
