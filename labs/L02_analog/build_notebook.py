@@ -76,6 +76,7 @@ import koreanize_matplotlib  # noqa: F401  그래프에 한글이 보이게 합�
 import matplotlib.pyplot as plt
 
 from simulator.plant import Fault, Plant
+from simulator.viz.notebook import show
 """
 
 STEP0 = """
@@ -128,7 +129,7 @@ bottom.set_ylabel("inspect_eye")
 bottom.set_title("같은 위치의 검사 광전센서 (1 = 부품이 빛을 가림)", fontsize=10)
 bottom.set_xlabel("시간 (초)")
 plt.show()
-plant.show()  # 20초 뒤 라인의 모습
+show(plant)  # 20초 뒤 라인의 모습
 """
 
 STEP1 = """

@@ -73,6 +73,7 @@ import koreanize_matplotlib  # noqa: F401  (그래프에 한글이 나오게 합
 
 from simulator.plant import Fault, Plant
 from simulator.plc import CTD, CTU, R_TRIG, TOF, TON, TP, ScanClock, using_clock
+from simulator.viz.notebook import show
 """
 
 WATCH = """
@@ -96,7 +97,7 @@ def record_pusher(faults=()):
 plant, healthy = record_pusher()
 _, slow = record_pusher([Fault("slow", "pusher_metal_out", severity=1.0)])
 if hasattr(plant, "show"):  # 그림 보기 기능이 있는 버전에서만
-    display(plant.show())
+    display(show(plant))
 
 # 첫 번째 밀기 동작 근처만 확대해서 그립니다.
 first = healthy.column("pusher_metal_out").index(True)

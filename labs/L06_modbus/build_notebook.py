@@ -72,6 +72,7 @@ from simulator.modbus.lockstep import LockstepSession
 from simulator.plant import Plant
 from simulator.plc.image import ProcessImage
 from simulator.scenes import get_scene
+from simulator.viz.notebook import show
 
 SCENE = get_scene("sorting-line-v1")
 # 태그 이름 → 태그. tag.area.value는 영역("DI", "DO", "M", "AI", "HR"), tag.address는 0부터 세는 주소입니다.
@@ -111,7 +112,7 @@ with LockstepSession(plant) as session:
         session.run(10)  # 플랜트 시간 10초
         reply = client.read_holding_registers(0, count=5)  # 기능 03, 주소 0부터 5개
         print(f"{plant.now_s:5.1f}초  금속·플라스틱·불량·하한·상한 =", reply.registers)
-plant.show()  # 1분 뒤의 라인 그림 (셀의 마지막 줄이라 화면에 나옵니다)
+show(plant)  # 1분 뒤의 라인 그림 (셀의 마지막 줄이라 화면에 나옵니다)
 """
 
 STEP1 = """
@@ -358,7 +359,7 @@ TRY_SORTER = """
 #         sorter.scan()
 #         session.step(1)
 # print(plant.kpis().bins)
-# plant.show()
+# show(plant)
 """
 
 STEP5 = """

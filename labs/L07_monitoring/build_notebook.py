@@ -74,6 +74,7 @@ import matplotlib.pyplot as plt
 from IPython.display import clear_output, display
 
 from simulator.plant import Plant
+from simulator.viz.notebook import show
 """
 
 STEP0 = """
@@ -91,7 +92,7 @@ print("생산:", len(plant.records), "개")
 for record in plant.records[:3]:
     height, when = f"{record.height_mm:.1f} mm", f"{record.finished_s:.1f}초"
     print(record.item_id, record.lot, record.material, height, record.bin, when, record.result)
-plant.show()  # 3분 뒤의 라인 그림 (셀의 마지막 줄이라 화면에 나옵니다)
+show(plant)  # 3분 뒤의 라인 그림 (셀의 마지막 줄이라 화면에 나옵니다)
 """
 
 STEP1 = """

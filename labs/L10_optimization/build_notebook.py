@@ -74,6 +74,7 @@ import koreanize_matplotlib  # noqa: F401  (그래프에 한글이 나오게 합
 from simulator.plant import Plant
 from simulator.scenes import get_scene
 from simulator.scenes.variants import setting_ranges, settings_of
+from simulator.viz.notebook import show
 
 SCENE = "buffer-line-v1"
 
@@ -110,7 +111,7 @@ plant = Plant(SCENE, seed=1, program="reference")
 plant.press("start", hold_s=0.3)
 plant.run(minutes=1)
 if hasattr(plant, "show"):  # 그림 보기 기능이 있는 버전에서만
-    display(plant.show())
+    display(show(plant))
 
 ranges = setting_ranges(get_scene(SCENE))
 print(f"{'설정':<22}{'지금 값':>8}   허용 범위")
