@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import pygame
 
-from simulator.viz import theme
+import simulator.viz.theme as theme
 from simulator.viz.fonts import fit, label
 from simulator.viz.theme import Colour
 

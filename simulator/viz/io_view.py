@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pygame
 
+import simulator.viz.theme as theme
 from simulator.plant.snapshot import PlantSnapshot
 from simulator.plc.tags import Area, Tag, model_number
 from simulator.scenes.model import Scene
-from simulator.viz import theme
 from simulator.viz.draw import Pen
 from simulator.viz.state import Action, ViewState
 from simulator.viz.text import word

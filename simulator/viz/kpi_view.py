@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+import simulator.viz.theme as theme
 from simulator.plant.kpis import Kpis
-from simulator.viz import theme
 from simulator.viz.draw import Pen
 from simulator.viz.text import word
 

@@ -11,9 +11,9 @@ from collections.abc import Generator
 
 import pygame
 
+import simulator.viz.theme as theme
 from simulator.plant.snapshot import DiverterView, ItemView, PlantSnapshot, PusherView, SensorView
 from simulator.scenes.model import Scene
-from simulator.viz import theme
 from simulator.viz.draw import Pen, finish
 from simulator.viz.fonts import label
 from simulator.viz.geometry import LineGeometry

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import pygame
 
+import simulator.viz.theme as theme
 from simulator.plant import Plant
-from simulator.viz import theme
 from simulator.viz.draw import Pen
 from simulator.viz.layout import layout
 from simulator.viz.line_view import draw_line

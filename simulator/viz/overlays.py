@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pygame
 
+import simulator.viz.theme as theme
 from simulator.plant.snapshot import PlantSnapshot
 from simulator.realtime import SPEEDS
-from simulator.viz import theme
 from simulator.viz.controls import KEYS, key_name
 from simulator.viz.draw import Pen
 from simulator.viz.fonts import label

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import pygame
 
+import simulator.viz.theme as theme
 from simulator.plant.snapshot import PlantSnapshot
 from simulator.plc.tags import Area
 from simulator.scenes.model import Scene
-from simulator.viz import theme
 from simulator.viz.draw import Pen, finish
 from simulator.viz.geometry import LineGeometry
 from simulator.viz.io_view import draw_io

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pygame
 
+import simulator.viz.theme as theme
 from simulator.plant.snapshot import StationView
-from simulator.viz import theme
 from simulator.viz.draw import Pen
 from simulator.viz.fonts import label
 from simulator.viz.geometry import LineGeometry

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pygame
 
+import simulator.viz.theme as theme
 from simulator.plant.faults import FAULT_KINDS, Fault, FaultError, check_fault
 from simulator.plc.tags import Area, Tag
 from simulator.scenes.model import Scene
-from simulator.viz import theme
 from simulator.viz.draw import Pen
 from simulator.viz.state import Action, ViewState
 from simulator.viz.text import fault_name, word

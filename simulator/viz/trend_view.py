@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pygame
 
+import simulator.viz.theme as theme
 from simulator.plc.tags import Tag
 from simulator.scenes.model import Scene
-from simulator.viz import theme
 from simulator.viz.draw import Pen
 from simulator.viz.state import Trend
 from simulator.viz.text import word

@@ -95,7 +95,7 @@ def import_graph() -> dict[str, dict[str, int]]:
             target = name
             while target and target not in files:
                 target = target.rpartition(".")[0]
-            if target and target != module and not module.startswith(target + "."):
+            if target and target != module:  # a package's own modules importing it count too
                 edges.setdefault(target, line)
         graph[module] = edges
     return graph
