@@ -39,6 +39,7 @@ from operator import attrgetter
 from typing import Any
 
 from grading.channel import Channel
+from grading.presets import apply_presets
 from grading.wire import TAG, WireError, encode
 
 #: Wall-clock seconds a call may go on running the scans it was sent ahead (then it answers).
@@ -124,7 +125,7 @@ class Worker:
                         ran += 1
                         mirror.apply(row)
                         if "presets" in ahead:  # the grader's "HMI" writes, as grading.scan_ahead.WithPresets does
-                            mirror.apply(_presets(mirror.io, ahead["presets"]))
+                            mirror.apply_presets(ahead["presets"])
                         self.clock.now_s = now_s
                         changes = None
                         target(*args, **kwargs)
@@ -205,14 +206,6 @@ class Worker:
         return using_clock(self.clock)
 
 
-def _presets(io: Any, presets: dict[str, Any]) -> dict[str, Any]:
-    """The values the grader's presets write before a scan (fixed ones, then copies of other tags)."""
-    values = dict(presets.get("set", {}))
-    for name, source in presets.get("copy", {}).items():
-        values[name] = values[source] if source in values else getattr(io, source)
-    return values
-
-
 def _plain_dataclass(obj: Any) -> bool:
     import dataclasses
 
@@ -235,6 +228,11 @@ class Mirror:
         for name, value in values.items():
             setattr(io, name, value)
         self.known = self.read(io)
+
+    def apply_presets(self, presets: dict[str, Any]) -> None:
+        """Take the grader's "HMI" writes, as the grader makes them before each scan (:mod:`grading.presets`)."""
+        apply_presets(self.io, presets)
+        self.known = self.read(self.io)
 
     def changes(self) -> dict[str, Any]:
         """Tags the student's code changed since the grader's values arrived."""

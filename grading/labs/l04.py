@@ -31,8 +31,8 @@ from typing import Any
 
 from grading.checks import CheckFailed, describe_error, expect_no_violations, expect_parts_made, expect_plc_running
 from grading.isolation import run_isolated
+from grading.presets import WithPresets
 from grading.runner import ProgramRun, RunReport
-from grading.scan_ahead import WithPresets
 
 #: The lab's scene.
 SCENE = "sorting-line-v1"

@@ -36,8 +36,8 @@ from typing import Any
 
 from grading.checks import CheckFailed, describe_error, expect_no_violations, expect_plc_running
 from grading.isolation import run_isolated
+from grading.presets import WithPresets
 from grading.runner import RunReport
-from grading.scan_ahead import WithPresets
 from simulator.plc.program import as_scan_function
 
 #: The lab's scene.
