@@ -14,6 +14,8 @@ The demo cells (the plant shown, a chart) do not run, as in the trusted pass.
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from nbformat import NotebookNode
 
@@ -32,12 +34,14 @@ def _criteria() -> list[tuple[str, str]]:
     return [
         (lab.id, cell.metadata["nbgrader"]["grade_id"])
         for lab in TRACK.labs
-        for cell in read(notebook_path(lab)).cells
+        for cell in _cells(lab.id)
         if is_test_cell(cell)
     ]
 
 
+@functools.cache
 def _cells(lab_id: str) -> list[NotebookNode]:
+    """The source notebook's cells, read once per lab (nothing here changes them)."""
     return read(notebook_path(TRACK.lab(lab_id))).cells
 
 
