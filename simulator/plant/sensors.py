@@ -64,6 +64,10 @@ class AnalogDistanceSensor:
         #: Counts the A/D card can show (its range).
         self.raw_counts = spec.raw_counts
         self._count_low, self._count_high, self._low_mm = count_low, count_high, low
+        # Read every scan (~100,000 times a simulated second): the spec's numbers are copied
+        # here once, so a reading does not look them up through ``self.spec`` each time.
+        self._noise_mm, self._lag_s = spec.noise_mm, spec.lag_s
+        self._settled_after_s = SETTLED_AFTER_LAGS * spec.lag_s
 
     def set_target(self, distance_mm: float, now_s: float) -> None:
         """The true distance changes at ``now_s`` (a part arrives or leaves)."""
@@ -74,8 +78,8 @@ class AnalogDistanceSensor:
     def distance_at(self, now_s: float) -> float:
         """Lagged true distance at ``now_s``, in millimetres, without noise."""
         elapsed_s = now_s - self.since_s
-        lag_s = self.spec.lag_s
-        if lag_s <= 0 or elapsed_s > SETTLED_AFTER_LAGS * lag_s:
+        lag_s = self._lag_s
+        if lag_s <= 0 or elapsed_s > self._settled_after_s:
             return self.target_mm  # settled: the exponential has decayed below 1e-9
         return self.target_mm + (self.filtered_mm - self.target_mm) * math.exp(-elapsed_s / lag_s)
 
@@ -98,10 +102,21 @@ class AnalogDistanceSensor:
 
     def read_counts(self, now_s: float, extra_noise_mm: float = 0.0, offset_mm: float = 0.0) -> int:
         """The A/D card's reading at ``now_s``: integer counts, clamped to the card's range."""
-        noise_mm = (self.spec.noise_mm + extra_noise_mm) * self.next_noise()
+        # One sample of noise, as next_noise() draws it; written out here because the PLC
+        # reads this sensor every scan, and a method call costs as much as the rest together.
+        index = self._noise_index
+        if index >= NOISE_BLOCK:
+            self._noise = self._rng.standard_normal(NOISE_BLOCK).tolist()
+            index = 0
+        self._noise_index = index + 1
+        noise_mm = (self._noise_mm + extra_noise_mm) * self._noise[index]
         distance_mm = self.distance_at(now_s) + noise_mm + offset_mm
         counts = round(self._count_low + (distance_mm - self._low_mm) * self._counts_per_mm)
-        return min(self._count_high, max(self._count_low, counts))
+        if counts < self._count_low:
+            return self._count_low
+        if counts > self._count_high:
+            return self._count_high
+        return counts
 
     def counts_to_mm(self, counts: float) -> float:
         """Distance in millimetres for a reading in counts (the scaling students write)."""
