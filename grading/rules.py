@@ -23,6 +23,8 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
+from simulator.plant.conveyor.views import line_view
+
 #: A reversible motor must stand still this long before it turns the other way, in seconds.
 REVERSAL_DWELL_S = 0.5
 #: Chatter: more than this many changes of one output …
@@ -193,5 +195,6 @@ class RuleBook:
 def _part_in_front(plant: Any, pusher: str) -> bool:
     """Whether a part on the belt is in front of ``pusher`` now (from the plant, not the sensors)."""
     snapshot = plant.snapshot()
-    view = next(p for p in snapshot.pushers if p.name == pusher)
-    return any(abs(item.x_m - view.position_m) <= (view.width_m + item.length_m) / 2 for item in snapshot.items)
+    line = line_view(snapshot)
+    view = next(p for p in line.pushers if p.name == pusher)
+    return any(abs(item.x_m - view.position_m) <= (view.width_m + item.length_m) / 2 for item in line.items)

@@ -33,6 +33,7 @@ from grading.checks import (
 from grading.isolation import run_isolated
 from grading.messages import Message
 from grading.runner import RunReport, run_program
+from simulator.plant.conveyor.views import line_view
 
 #: The lab's scene.
 SCENE = "sorting-line-v1"
@@ -197,7 +198,7 @@ def passed_inspection(report: RunReport) -> tuple[dict[str, int], dict[str, int]
     for record in report.records:
         low[record.material] = low.get(record.material, 0) + 1
     high = dict(low)
-    for item in report.final.items:
+    for item in line_view(report.final).items:
         if item.x_m - item.length_m / 2 > position_m + SENSOR_MARGIN_M:
             low[item.material] = low.get(item.material, 0) + 1
             high[item.material] = high.get(item.material, 0) + 1

@@ -31,6 +31,7 @@ from grading.answers import call_student, finite_number
 from grading.checks import CheckFailed, expect_parts_made, expect_plc_running
 from grading.isolation import run_isolated
 from grading.messages import Message
+from simulator.plant.conveyor.views import line_view
 
 #: The lab's scene.
 SCENE = "sorting-line-v1"
@@ -286,7 +287,7 @@ def _grade_gauge(program: Any, seed: int, minutes: float, faults: str) -> str:
     position_m = scene.sensor("inspect_eye").position_m
     passed = sorted((r.item_id, r.height_mm) for r in report.records)
     passing = []
-    for item in report.final.items:
+    for item in line_view(report.final).items:
         if item.x_m - item.length_m / 2 > position_m + SENSOR_MARGIN_M:
             passed.append((item.id, item.height_mm))
         elif abs(item.x_m - position_m) <= item.length_m / 2 + SENSOR_MARGIN_M:

@@ -34,6 +34,7 @@ from grading.labs.l05 import (  # the lab's constants, beside its rubric
     WARNING_S,
 )
 from grading.runner import START_HOLD_S, ProgramRun, RunReport
+from simulator.plant.conveyor.views import line_view
 
 
 # ---------------------------------------------------------------- a run with an operator
@@ -66,20 +67,21 @@ def _running(snapshot: Any) -> bool:
 def _part_between_eyes(snapshot: Any) -> int | None:
     """The id of a part on the infeed between the entry and the inspection eye, or None."""
     low, high = TRANSIT_ZONE_M
-    return next((item.id for item in snapshot.items if low <= item.x_m <= high), None)
+    return next((item.id for item in line_view(snapshot).items if low <= item.x_m <= high), None)
 
 
 def _time_to_jam(snapshot: Any) -> bool:
     """The line runs, a part is between the eyes, and none is near the feeder."""
-    near_feeder = any(item.x_m < FEEDER_CLEAR_M for item in snapshot.items)
+    near_feeder = any(item.x_m < FEEDER_CLEAR_M for item in line_view(snapshot).items)
     return _running(snapshot) and _part_between_eyes(snapshot) is not None and not near_feeder
 
 
 def _pushers_quiet(snapshot: Any) -> bool:
     """No solenoid on, both cylinders back, and no part in front of a pusher."""
-    if any(snapshot.tags[tag] for tag in PUSHERS) or any(p.stroke > 0 for p in snapshot.pushers):
+    line = line_view(snapshot)
+    if any(snapshot.tags[tag] for tag in PUSHERS) or any(p.stroke > 0 for p in line.pushers):
         return False
-    return all(abs(item.x_m - p.position_m) > PUSHER_CLEARANCE_M for item in snapshot.items for p in snapshot.pushers)
+    return all(abs(item.x_m - p.position_m) > PUSHER_CLEARANCE_M for item in line.items for p in line.pushers)
 
 
 def _switched_on(report: RunReport, tags: tuple[str, ...], after_s: float, before_s: float) -> tuple[str, float] | None:
@@ -184,7 +186,7 @@ def _grade_jam(line: Any, seed: int, jam_after_s: float) -> str:
     if not run.wait_for(_time_to_jam, after_s=jam_after_s, within_s=240.0):
         _fail_not_running(run.report(), jam_after_s)
     jam_s = run.now_s
-    stopped = tuple(item.id for item in run.plant.snapshot().items)
+    stopped = tuple(item.id for item in line_view(run.plant.snapshot()).items)
     run.plant.inject(Fault("jam", "infeed_motor", start_s=jam_s, end_s=jam_s + JAM_S))
     reset_s, start_s = jam_s + JAM_S + JAM_RESET_AFTER_S, jam_s + JAM_S + JAM_START_AFTER_S
     run.plant.press("reset", hold_s=START_HOLD_S, at_s=reset_s)
@@ -250,7 +252,7 @@ def _grade_estop(line: Any, seed: int, estop_after_s: float) -> str:
         _fail_not_running(run.report(), estop_after_s)
     estop_s = run.now_s
     plant = run.plant
-    stopped = tuple(item.id for item in plant.snapshot().items)
+    stopped = tuple(item.id for item in line_view(plant.snapshot()).items)
     plant.press("estop")
     plant.press("reset", hold_s=START_HOLD_S, at_s=estop_s + ESTOP_RESET_EARLY_S)
     plant.press("start", hold_s=START_HOLD_S, at_s=estop_s + ESTOP_START_EARLY_S)

@@ -39,6 +39,7 @@ from grading.answers import call_student
 from grading.checks import CheckFailed, describe_error
 from grading.isolation import run_isolated
 from grading.labs.modbus_client import grader_client, lockstep, student_client
+from simulator.plant.conveyor.views import line_view
 
 #: The lab's scene.
 SCENE = "sorting-line-v1"
@@ -322,7 +323,7 @@ def _sorting_run(sorter: Any, seed: int, seconds: float, faults: str) -> dict[st
         return {
             "kpis": session.call(lambda p: p.kpis()),
             "records": list(plant.records),
-            "on_belt": session.call(lambda p: len(p.snapshot().items)),
+            "on_belt": session.call(lambda p: len(line_view(p.snapshot()).items)),
             "holding": holding,
             "outputs": session.call(lambda p: (p.io.feeder_on, p.io.infeed_motor, p.io.sorter_forward)),
         }

@@ -55,7 +55,7 @@ from grading.labs.l08_models import (  # the truth the checks compare with (note
     run_line,
     sample_subgroups,
 )
-from simulator.plant.shifts import SHIFT_LETTERS
+from simulator.plant.conveyor.shifts import SHIFT_LETTERS
 
 __all__ = [
     "CAUSES",

@@ -11,7 +11,7 @@ import statistics
 from collections.abc import Sequence
 from typing import Any
 
-from simulator.plant.shifts import SHIFT_LETTERS, SHIFT_S
+from simulator.plant.conveyor.shifts import SHIFT_LETTERS, SHIFT_S
 
 #: The lab's scene.
 SCENE = "sorting-line-v1"

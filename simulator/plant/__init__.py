@@ -5,8 +5,8 @@ Pure: simpy, numpy and the standard library only — no pygame, no pymodbus, no 
 
 from __future__ import annotations
 
+from simulator.plant.conveyor.items import Item, ProductionRecord
 from simulator.plant.faults import Fault, read_faults
-from simulator.plant.items import Item, ProductionRecord
 from simulator.plant.kpis import Kpis
 from simulator.plant.plant import Plant
 from simulator.plant.scene_check import check_scene

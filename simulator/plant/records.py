@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import astuple
 from pathlib import Path
 
-from simulator.plant.items import RECORD_COLUMNS, ProductionRecord
+from simulator.plant.conveyor.items import RECORD_COLUMNS, ProductionRecord
 
 _SQL_TYPES = {
     "item_id": "INTEGER PRIMARY KEY",

@@ -20,7 +20,7 @@ import math
 
 import numpy as np
 
-from simulator.plant.items import Item
+from simulator.plant.conveyor.items import Item
 from simulator.scenes.model import SensorSpec
 
 #: Share of emitted light each material sends back to a diffuse sensor (white plastic ≈ 0.9).

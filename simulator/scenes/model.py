@@ -219,6 +219,8 @@ class Scene:
     source: str = ""
     #: Automatic work stations along the line (none in most scenes).
     stations: tuple[StationSpec, ...] = ()
+    #: The plant kind (``[scene] kind`` in the file; see :mod:`simulator.scenes.kinds`).
+    kind: str = "conveyor_line"
 
     def title(self, lang: str = "ko") -> str:
         """The scene's title in ``lang``."""

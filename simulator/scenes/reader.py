@@ -221,3 +221,11 @@ def register_address(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= REGISTER_MAX:
         raise ValueError(value)
     return value
+
+
+def scan_ms(value: Any) -> float:
+    """A PLC scan period in milliseconds, 1 to 150."""
+    number = number_at_least(value, 1.0, False)
+    if number > 150:
+        raise ValueError(value)
+    return number

@@ -16,7 +16,7 @@ from functools import cached_property
 
 import pygame
 
-from simulator.plant.snapshot import ItemView
+from simulator.plant.conveyor.views import ItemView
 from simulator.scenes.model import Scene
 
 #: Room left of the line for the feeder, in design pixels.

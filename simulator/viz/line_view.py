@@ -12,7 +12,16 @@ from collections.abc import Generator
 import pygame
 
 import simulator.viz.theme as theme
-from simulator.plant.snapshot import DiverterView, ItemView, PlantSnapshot, PusherView, SensorView
+from simulator.plant.conveyor.views import (
+    ConveyorLineView,
+    ConveyorView,
+    DiverterView,
+    ItemView,
+    PusherView,
+    SensorView,
+    line_view,
+)
+from simulator.plant.snapshot import PlantSnapshot
 from simulator.scenes.model import Scene
 from simulator.viz.draw import Pen, finish
 from simulator.viz.fonts import label
@@ -38,31 +47,32 @@ def line_steps(
 ) -> Generator[None, None, LineGeometry]:
     """:func:`draw_line` in three steps (machine, moving parts, labels), pausing in between."""
     geo = LineGeometry(scene, area, pen.k)
+    view = line_view(snap)
     pen.panel(area, f"{scene.title(lang)}  ·  {scene.id}")
-    for index in range(len(snap.conveyors)):
-        _draw_conveyor(pen, geo, snap, index, lang)
+    for conveyor in view.conveyors:
+        _draw_conveyor(pen, geo, conveyor, lang)
     for bin_spec in scene.bins:
         _draw_bin(pen, geo, snap, bin_spec.name, bin_spec.en if lang == "en" else bin_spec.ko, lang)
-    _draw_feeder(pen, geo, snap, lang)
-    for station in snap.stations:
+    _draw_feeder(pen, geo, view, lang)
+    for station in view.stations:
         draw_station(pen, geo, station, lang)
     yield
-    groups = _sensor_groups([s for s in snap.sensors if s.kind != "limit_switch"])
+    groups = _sensor_groups([s for s in view.sensors if s.kind != "limit_switch"])
     for group in groups:
         for i, sensor in enumerate(group):
             _draw_sensor(pen, geo, sensor, geo.sensor_x(sensor.position_m, i, len(group)))
-    limit = {s.name: s for s in snap.sensors if s.kind == "limit_switch"}
-    for pusher in snap.pushers:
+    limit = {s.name: s for s in view.sensors if s.kind == "limit_switch"}
+    for pusher in view.pushers:
         _draw_pusher(pen, geo, scene, pusher, limit, lang)
-    for diverter in snap.diverters:
+    for diverter in view.diverters:
         _draw_diverter(pen, geo, diverter, limit, lang)
-    for item in sorted(snap.items, key=lambda it: it.pushed):
+    for item in sorted(view.items, key=lambda it: it.pushed):
         _draw_item(pen, geo, item, lang)
-    for station in snap.stations:
+    for station in view.stations:
         draw_barriers(pen, geo, station)
-    _draw_jam_labels(pen, geo, [item for item in snap.items if item.jammed], lang)
+    _draw_jam_labels(pen, geo, [item for item in view.items if item.jammed], lang)
     yield
-    hoods = [geo.station_hood(station.gate_m, station.stop_m) for station in snap.stations]
+    hoods = [geo.station_hood(station.gate_m, station.stop_m) for station in view.stations]
     _draw_callouts(pen, geo, groups, lang, hoods)
     _draw_stack_light(pen, geo, snap, lang)
     _draw_legend(pen, geo, lang)
@@ -70,8 +80,7 @@ def line_steps(
 
 
 # ---------------------------------------------------------------- conveyors and bins
-def _draw_conveyor(pen: Pen, geo: LineGeometry, snap: PlantSnapshot, index: int, lang: str) -> None:
-    conveyor = snap.conveyors[index]
+def _draw_conveyor(pen: Pen, geo: LineGeometry, conveyor: ConveyorView, lang: str) -> None:
     belt = geo.belt
     left, right = geo.x(conveyor.start_m), geo.x(conveyor.end_m)
     rect = pygame.Rect(left, belt.top, right - left, belt.height)
@@ -118,21 +127,21 @@ def _draw_bin(pen: Pen, geo: LineGeometry, snap: PlantSnapshot, name: str, title
     pen.text(bad_text, (x, y), theme.FONT_SMALL_PX, theme.ALARM if bad else theme.TEXT, bold=bad > 0, anchor="midleft")
 
 
-def _draw_feeder(pen: Pen, geo: LineGeometry, snap: PlantSnapshot, lang: str) -> None:
+def _draw_feeder(pen: Pen, geo: LineGeometry, view: ConveyorLineView, lang: str) -> None:
     belt = geo.belt
     x = geo.x(geo.scene.feeder.position_m)
     box = pygame.Rect(0, 0, pen.px(46), pen.px(34))
     box.midbottom = (x, belt.top - pen.px(6))
-    colour = theme.CYLINDER if snap.feeder_ready else theme.ALARM
+    colour = theme.CYLINDER if view.feeder_ready else theme.ALARM
     pygame.draw.rect(pen.surface, colour, box, border_radius=pen.px(3))
     pygame.draw.rect(pen.surface, theme.BLACK, box, width=1, border_radius=pen.px(3))
-    pen.lamp((box.centerx, box.centery), 6, snap.feeder_enabled, theme.ON)
-    caption = word("feeder", lang) if snap.feeder_ready else f"{word('feeder', lang)} {word('feeder_down', lang)}"
+    pen.lamp((box.centerx, box.centery), 6, view.feeder_enabled, theme.ON)
+    caption = word("feeder", lang) if view.feeder_ready else f"{word('feeder', lang)} {word('feeder_down', lang)}"
     pen.text(
         caption,
         (box.centerx, box.top - pen.px(2)),
         theme.FONT_SMALL_PX,
-        theme.TEXT if snap.feeder_ready else theme.ALARM,
+        theme.TEXT if view.feeder_ready else theme.ALARM,
         bold=True,
         anchor="midbottom",
     )

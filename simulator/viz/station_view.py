@@ -12,7 +12,7 @@ from __future__ import annotations
 import pygame
 
 import simulator.viz.theme as theme
-from simulator.plant.snapshot import StationView
+from simulator.plant.conveyor.views import StationView
 from simulator.viz.draw import Pen
 from simulator.viz.fonts import label
 from simulator.viz.geometry import LineGeometry

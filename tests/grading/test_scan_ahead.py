@@ -130,7 +130,7 @@ def test_inputs_read_ahead_and_given_back_leave_the_plant_on_its_own_course():
         period_s = poked.plc.scan_period_s
         times = [poked.now_s + period_s * (i + 1) for i in range(step % 7)]
         poked.read_inputs_ahead(times)
-        poked._ahead.give_back()  # noqa: SLF001 - what an output change does
+        poked.terminals._ahead.give_back()  # noqa: SLF001 - what an output change does
     assert dataclasses.asdict(poked.kpis()) == dataclasses.asdict(plain.kpis())
     assert poked.snapshot().tags == plain.snapshot().tags
 

@@ -33,7 +33,7 @@ def test_flap_turned_sends_every_part_to_its_bin_and_limit_switch_reports_it() -
     plant.run(minutes=5)
     assert {r.bin for r in plant.records} == {"bin_metal"}
     assert plant.io.flap_turned is True and plant.io.flap_rest is False
-    assert plant.snapshot().diverters[0].stroke == 1.0
+    assert plant.snapshot().equipment.diverters[0].stroke == 1.0
 
 
 def test_a_part_meeting_the_flap_mid_swing_is_a_collision() -> None:

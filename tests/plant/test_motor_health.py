@@ -48,10 +48,10 @@ def test_wear_grows_vibration_until_the_motor_seizes_and_the_belt_stops() -> Non
     assert BREAKDOWN_MM_S * 100 > late
     produced = kpis.produced
     plant.run(minutes=5)
-    assert plant.snapshot().conveyors[1].speed_m_per_s == 0 and plant.kpis().produced == produced
+    assert plant.snapshot().equipment.conveyors[1].speed_m_per_s == 0 and plant.kpis().produced == produced
     plant.clear_faults()  # the maintenance team replaces the bearing
     plant.run(minutes=1)
-    assert plant.snapshot().conveyors[1].speed_m_per_s > 0
+    assert plant.snapshot().equipment.conveyors[1].speed_m_per_s > 0
 
 
 def test_a_seized_motor_cools_down_instead_of_heating_on_its_own() -> None:

@@ -31,7 +31,7 @@ def test_downstream_belt_stopped_jams_and_kpis_say_so() -> None:
     assert kpis.collisions >= 1
     assert kpis.produced == 0
     snapshot = plant.snapshot()
-    assert any(item.jammed for item in snapshot.items)
+    assert any(item.jammed for item in snapshot.equipment.items)
 
 
 def test_unsorted_parts_all_reach_the_end_bin() -> None:

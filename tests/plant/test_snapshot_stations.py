@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from simulator.plant import Plant, PlantSnapshot
-from simulator.plant.snapshot import StationView
+from simulator.plant.conveyor.views import StationView
 from simulator.scenes import get_scene
 
 SCENE = "buffer-line-v1"
@@ -20,12 +20,12 @@ def started(seed: int = 2) -> Plant:
 
 
 def station_of(snap: PlantSnapshot) -> StationView:
-    assert len(snap.stations) == 1
-    return snap.stations[0]
+    assert len(snap.equipment.stations) == 1
+    return snap.equipment.stations[0]
 
 
 def test_a_scene_without_stations_has_none_in_its_snapshot() -> None:
-    assert Plant("sorting-line-v1", seed=1).snapshot().stations == ()
+    assert Plant("sorting-line-v1", seed=1).snapshot().equipment.stations == ()
 
 
 def test_the_station_is_idle_and_open_before_the_first_part() -> None:
@@ -52,7 +52,7 @@ def test_a_part_inside_makes_the_station_work_and_counts_down_at_the_stop() -> N
             break
     else:
         raise AssertionError("the station never worked on a part")
-    inside = next(item for item in snap.items if item.id == view.part_id)
+    inside = next(item for item in snap.equipment.items if item.id == view.part_id)
     assert view.gate_m < inside.x_m < view.stop_m  # the part worked on stands in the station
     assert view.gate_closed  # the next part must wait at the gate
     assert 0.0 < view.work_left_s < process_s

@@ -31,7 +31,7 @@ def test_program_exception_stops_the_plc_with_the_line_and_safe_outputs() -> Non
     assert "ZeroDivisionError" in fault.ko and "PLC 정지" in fault.ko and "raise ZeroDivisionError" in fault.ko
     assert fault.line == program.__code__.co_firstlineno + 4
     assert "line" in fault.en
-    assert plant.io.infeed_motor is False and plant.snapshot().conveyors[0].speed_m_per_s == 0
+    assert plant.io.infeed_motor is False and plant.snapshot().equipment.conveyors[0].speed_m_per_s == 0
     assert plant.now_s == 5  # the plant ran on
 
 
@@ -76,7 +76,7 @@ def test_inputs_are_frozen_during_a_scan_and_outputs_apply_at_its_end() -> None:
     plant = Plant("sorting-line-v1", program=program)
     plant.run(0.02)
     assert seen[0] == (True, False)  # the program reads back what it wrote
-    assert plant.snapshot().conveyors[0].speed_m_per_s == pytest.approx(0.25)
+    assert plant.snapshot().equipment.conveyors[0].speed_m_per_s == pytest.approx(0.25)
 
 
 @pytest.mark.parametrize("scan_ms", [1, 10, 150])
@@ -131,10 +131,10 @@ def test_remote_mode_applies_whatever_is_written_into_the_image() -> None:
     plant = Plant("sorting-line-v1", program=None)
     plant.io.infeed_motor = True
     plant.run(0.05)
-    assert plant.snapshot().conveyors[0].speed_m_per_s > 0
+    assert plant.snapshot().equipment.conveyors[0].speed_m_per_s > 0
     plant.plc.outputs_forced_safe = True
     plant.run(0.05)
-    assert plant.snapshot().conveyors[0].speed_m_per_s == 0
+    assert plant.snapshot().equipment.conveyors[0].speed_m_per_s == 0
 
 
 def test_forward_and_reverse_together_count_as_an_interlock_violation() -> None:
@@ -146,7 +146,7 @@ def test_forward_and_reverse_together_count_as_an_interlock_violation() -> None:
     plant.run(1)
     kpis = plant.kpis()
     assert kpis.interlock_violations == 1
-    assert plant.snapshot().conveyors[1].speed_m_per_s == 0
+    assert plant.snapshot().equipment.conveyors[1].speed_m_per_s == 0
 
 
 @needs_signals

@@ -59,8 +59,9 @@ def test_every_scene_renders_at_several_moments(scene: str, at_s: float, tmp_pat
 
 def _beam_point(frame: Frame, snap: PlantSnapshot, name: str) -> tuple[int, int]:
     """A point on the beam of sensor ``name`` (between its head below the belt and the belt)."""
-    sensor = next(s for s in snap.sensors if s.name == name)
-    group = [s for s in snap.sensors if s.kind != "limit_switch" and abs(s.position_m - sensor.position_m) < 0.03]
+    sensor = next(s for s in snap.equipment.sensors if s.name == name)
+    sensors = snap.equipment.sensors
+    group = [s for s in sensors if s.kind != "limit_switch" and abs(s.position_m - sensor.position_m) < 0.03]
     x = frame.line.sensor_x(sensor.position_m, group.index(sensor), len(group))
     belt = frame.line.belt
     return x, belt.bottom - 2
@@ -79,8 +80,8 @@ def test_an_active_sensor_beam_is_drawn_in_the_beam_colour(tmp_path: Path) -> No
 
 def test_a_pushed_metal_part_is_drawn_inside_the_metal_bin(tmp_path: Path) -> None:
     plant = started_plant()
-    snap = run_until(plant, lambda s: any(i.pushed > 0.9 and i.material == "metal" for i in s.items))
-    item = next(i for i in snap.items if i.pushed > 0.9)
+    snap = run_until(plant, lambda s: any(i.pushed > 0.9 and i.material == "metal" for i in s.equipment.items))
+    item = next(i for i in snap.equipment.items if i.pushed > 0.9)
     surface, frame = render(plant, tmp_path / "pushed.png")
     footprint = frame.line.item_rect(item)
     metal_bin = frame.line.bin_rect("bin_metal")
@@ -119,8 +120,8 @@ def test_a_jammed_pusher_and_blocked_parts_are_marked_in_the_alarm_colour(tmp_pa
     plant = started_plant()
     plant.run(10.0)
     plant.inject(Fault("jam", "sorter_forward", start_s=plant.now_s))
-    snap = run_until(plant, lambda s: any(i.jammed for i in s.items), step_s=0.25)
-    item = next(i for i in snap.items if i.jammed)
+    snap = run_until(plant, lambda s: any(i.jammed for i in s.equipment.items), step_s=0.25)
+    item = next(i for i in snap.equipment.items if i.jammed)
     surface, frame = render(plant, tmp_path / "jam.png")
     around = frame.line.item_rect(item).inflate(20, 80)
     assert count_colour(surface, around, theme.ALARM) > 30
@@ -147,9 +148,9 @@ def test_english_labels_render_too(tmp_path: Path) -> None:
 
 def test_the_diverter_flap_is_drawn_where_its_stroke_puts_it(tmp_path: Path) -> None:
     plant = started_plant("branch-line-v1")
-    snap = run_until(plant, lambda s: bool(s.diverters) and s.diverters[0].stroke >= 1.0)
+    snap = run_until(plant, lambda s: bool(s.equipment.diverters) and s.equipment.diverters[0].stroke >= 1.0)
     surface, frame = render(plant, tmp_path / "flap-turned.png")
-    hinge, tip = frame.line.flap_line(snap.diverters[0].stroke)
+    hinge, tip = frame.line.flap_line(snap.equipment.diverters[0].stroke)
     middle = ((hinge[0] + tip[0]) // 2, (hinge[1] + tip[1]) // 2)
     assert colour_at(surface, middle) == theme.PLATE
     _, rest_tip = frame.line.flap_line(0.0)

@@ -8,7 +8,7 @@ import pygame
 import pytest
 
 from simulator.plant import PlantSnapshot
-from simulator.plant.snapshot import StationView
+from simulator.plant.conveyor.views import StationView
 from simulator.viz import theme
 from simulator.viz.screen import Frame
 from tests.viz.helpers import run_until, started_plant
@@ -18,7 +18,7 @@ SCENE = "buffer-line-v1"
 
 
 def station(snap: PlantSnapshot) -> StationView:
-    return snap.stations[0]
+    return snap.equipment.stations[0]
 
 
 def hood(frame: Frame, view: StationView) -> pygame.Rect:
@@ -96,7 +96,7 @@ def test_a_sensor_inside_the_station_points_at_the_hood_not_across_it(tmp_path: 
     snap = run_until(plant, lambda s: station(s).state == "idle")
     surface, frame = render(plant, tmp_path / "leader.png")
     area = hood(frame, station(snap))
-    eye = next(s for s in snap.sensors if s.name == "station_eye")
+    eye = next(s for s in snap.equipment.sensors if s.name == "station_eye")
     x = frame.line.sensor_x(eye.position_m, 0, 1)
     assert area.left < x < area.right
     leader = [colour_at(surface, (x, y)) for y in range(area.top - 12, area.top)]

@@ -20,9 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from simulator.plant.cylinder import Cylinder
-from simulator.plant.items import Item
-from simulator.plant.station import Station
+from simulator.plant.conveyor.cylinder import Cylinder
+from simulator.plant.conveyor.items import Item
+from simulator.plant.conveyor.station import Station
 from simulator.scenes.model import Scene
 
 #: Parts closing in on each other faster than this count as a collision, in m/s.

@@ -11,7 +11,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from simulator.plant.items import ProductionRecord
+from simulator.plant.conveyor.items import ProductionRecord
 
 #: Length of one shift, in seconds.
 SHIFT_S = 8 * 3600.0

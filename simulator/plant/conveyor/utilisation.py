@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, TypedDict
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from simulator.plant.feeder import Feeder
-    from simulator.plant.station import Station
+    from simulator.plant.conveyor.feeder import Feeder
+    from simulator.plant.conveyor.station import Station
 
 
 class UtilisationRow(TypedDict):

@@ -17,10 +17,10 @@ from typing import Any
 import numpy as np
 import simpy
 
-from simulator.plant.items import Item
-from simulator.plant.shifts import SHIFT_LETTERS, SHIFT_S
+from simulator.plant.conveyor.items import Item
+from simulator.plant.conveyor.shifts import SHIFT_LETTERS, SHIFT_S
+from simulator.plant.conveyor.transport import Line
 from simulator.plant.stopwatch import Stopwatch
-from simulator.plant.transport import Line
 from simulator.scenes.model import FeederSpec, Scene
 
 #: How often a waiting feeder looks again for room on the belt, in seconds.

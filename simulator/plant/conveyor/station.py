@@ -10,7 +10,7 @@ A station takes one part at a time (see :class:`~simulator.scenes.model.StationS
 
 So one cycle takes ``process_s`` plus the time to bring the next part from the gate to the stop
 and to clear the stop — the belt speed under the station is part of the cycle time.
-The :class:`~simulator.plant.transport.Line` asks :meth:`Station.plan` for the station's next
+The :class:`~simulator.plant.conveyor.transport.Line` asks :meth:`Station.plan` for the station's next
 events and calls :meth:`Station.holds` to know which parts it holds back.
 """
 
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Literal
 
-from simulator.plant.items import Item
+from simulator.plant.conveyor.items import Item
 from simulator.plant.stopwatch import Stopwatch
 from simulator.scenes.model import StationSpec
 
