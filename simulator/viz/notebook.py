@@ -16,8 +16,8 @@ import pygame
 import simulator.viz.theme as theme
 from simulator.plant import Plant
 from simulator.viz.draw import Pen
+from simulator.viz.kinds import draw_plant_area
 from simulator.viz.layout import layout
-from simulator.viz.line_view import draw_line
 from simulator.viz.screen import draw_screen, new_view_state
 
 #: Size of ``show()`` pictures, in pixels.
@@ -97,7 +97,7 @@ def animate(plant: Plant, seconds: float = 5.0, fps: int = ANIMATE_FPS, lang: st
         plant.run_until(start_s + i / fps)
         frame = pygame.Surface(area.size)
         frame.fill(theme.BACKGROUND)
-        draw_line(Pen(frame, layout(ANIMATE_SIZE).k), plant.scene, plant.snapshot(), frame.get_rect(), lang)
+        draw_plant_area(Pen(frame, layout(ANIMATE_SIZE).k), plant.scene, plant.snapshot(), frame.get_rect(), lang)
         frames.append(frame)
     return _to_gif(frames, fps) or _to_html(frames, fps)
 

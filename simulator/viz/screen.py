@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Generator
 from dataclasses import dataclass
+from typing import Any
 
 import pygame
 
@@ -17,11 +18,10 @@ from simulator.plant.snapshot import PlantSnapshot
 from simulator.plc.tags import Area
 from simulator.scenes.model import Scene
 from simulator.viz.draw import Pen, finish
-from simulator.viz.geometry import LineGeometry
 from simulator.viz.io_view import draw_io
+from simulator.viz.kinds import plant_area_steps
 from simulator.viz.kpi_view import draw_kpis
 from simulator.viz.layout import Layout, layout
-from simulator.viz.line_view import line_steps
 from simulator.viz.overlays import draw_banner, draw_help, draw_top_bar
 from simulator.viz.panel_view import draw_panel
 from simulator.viz.state import Hotspots, Trend, ViewState
@@ -34,7 +34,9 @@ class Frame:
     """Where the last frame put things (for clicks and for tests)."""
 
     layout: Layout
-    line: LineGeometry
+    #: The geometry the kind's renderer used for the plant area
+    #: (a :class:`~simulator.viz.geometry.LineGeometry` for a conveyor line).
+    line: Any
 
 
 def new_view_state(scene: Scene, lang: str = "ko", teacher: bool = False) -> ViewState:
@@ -63,7 +65,7 @@ def draw_steps(
     surface.fill(theme.BACKGROUND)
     if ui.trend is not None:
         ui.trend.add(snap.time_s, int(snap.tags.get(ui.trend.tag, 0)))
-    line = yield from line_steps(pen, scene, snap, where.line, ui.lang)
+    line = yield from plant_area_steps(pen, scene, snap, where.line, ui.lang)
     draw_banner(pen, snap.kpis.plc_fault, where.line)
     if ui.notice and not snap.kpis.plc_fault:
         draw_banner(pen, ui.notice, where.line, theme.BLUE)

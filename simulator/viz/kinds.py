@@ -1,0 +1,51 @@
+"""Which drawing module draws which plant kind's equipment.
+
+The window, the notebook pictures, the animations and ``sflab screenshot`` all draw the
+plant area of the screen through :func:`plant_area_steps`; the panels around it (operator
+panel, KPIs, trend, I/O monitor, teacher controls) are drawn from the frame's part of the
+snapshot and are the same for every kind. A new kind adds its drawing module and one line
+in :data:`RENDERERS` (see :mod:`simulator.plant.kind` for the whole contract).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator
+
+import pygame
+
+from simulator.errors import LabError
+from simulator.plant.snapshot import PlantSnapshot
+from simulator.scenes.model import Scene
+from simulator.viz.draw import Pen, finish
+from simulator.viz.line_view import line_steps
+
+#: Draws a kind's equipment into an area in a few steps (pausing with ``yield`` between them),
+#: returning the geometry it used (for clicks and tests).
+Renderer = Callable[[Pen, Scene, PlantSnapshot, pygame.Rect, str], Generator[None, None, object]]
+
+RENDERERS: dict[str, Renderer] = {
+    "conveyor_line": line_steps,
+}
+
+
+def renderer_for(kind: str) -> Renderer:
+    """The drawing steps of plant kind ``kind``."""
+    try:
+        return RENDERERS[kind]
+    except KeyError:
+        raise LabError(
+            f"플랜트 종류 '{kind}'를 그리는 모듈이 없습니다 (simulator/viz/kinds.py)",
+            f"Nothing draws plant kind '{kind}' (simulator/viz/kinds.py)",
+        ) from None
+
+
+def plant_area_steps(
+    pen: Pen, scene: Scene, snap: PlantSnapshot, area: pygame.Rect, lang: str
+) -> Generator[None, None, object]:
+    """Draw the snapshot's equipment into ``area`` with its kind's renderer, step by step."""
+    return renderer_for(snap.kind)(pen, scene, snap, area, lang)
+
+
+def draw_plant_area(pen: Pen, scene: Scene, snap: PlantSnapshot, area: pygame.Rect, lang: str) -> object:
+    """Draw the snapshot's equipment into ``area`` at once; returns the renderer's geometry."""
+    return finish(plant_area_steps(pen, scene, snap, area, lang))
