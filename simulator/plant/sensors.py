@@ -102,15 +102,20 @@ class AnalogDistanceSensor:
 
     def read_counts(self, now_s: float, extra_noise_mm: float = 0.0, offset_mm: float = 0.0) -> int:
         """The A/D card's reading at ``now_s``: integer counts, clamped to the card's range."""
-        # One sample of noise, as next_noise() draws it; written out here because the PLC
-        # reads this sensor every scan, and a method call costs as much as the rest together.
+        # The PLC reads this sensor every scan, and a method call costs about as much as the
+        # rest of a reading: so next_noise() is written out here, and distance_at() is called
+        # only while the lag has not settled (between parts the gauge sees a still target).
         index = self._noise_index
         if index >= NOISE_BLOCK:
             self._noise = self._rng.standard_normal(NOISE_BLOCK).tolist()
             index = 0
         self._noise_index = index + 1
         noise_mm = (self._noise_mm + extra_noise_mm) * self._noise[index]
-        distance_mm = self.distance_at(now_s) + noise_mm + offset_mm
+        if now_s - self.since_s > self._settled_after_s:
+            true_mm = self.target_mm
+        else:
+            true_mm = self.distance_at(now_s)
+        distance_mm = true_mm + noise_mm + offset_mm
         counts = round(self._count_low + (distance_mm - self._low_mm) * self._counts_per_mm)
         if counts < self._count_low:
             return self._count_low
