@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.scenes.io_tags import read_tags
+from simulator.scenes.io_tags import known_signals, read_tags
 from simulator.scenes.model import (
     SENSOR_KINDS,
     BinSpec,
@@ -45,7 +45,7 @@ def read_conveyor_line(root: Section, scene_id: str, source: str) -> Scene:
     diverter = _diverter(end.child("diverter"), bin_names) if "diverter" in end.data else None
     actuators = {p.name for p in pushers} | ({diverter.name} if diverter else set())
     sensors = tuple(_sensor(s, actuators) for s in root.children("sensors"))
-    tags, initial = read_tags(root, sensors, conveyors, pushers, diverter)
+    tags, initial = read_tags(root, known_signals(sensors, conveyors, pushers, diverter))
     scene = Scene(
         id=scene_id,
         kind="conveyor_line",

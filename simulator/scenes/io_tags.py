@@ -12,15 +12,12 @@ from simulator.scenes.model import ConveyorSpec, DiverterSpec, PusherSpec, Senso
 from simulator.scenes.reader import Section, register_address
 
 
-def read_tags(
-    root: Section,
-    sensors: tuple[SensorSpec, ...],
-    conveyors: tuple[ConveyorSpec, ...],
-    pushers: tuple[PusherSpec, ...],
-    diverter: DiverterSpec | None,
-) -> tuple[tuple[Tag, ...], dict[str, int]]:
-    """The ``[[tags]]`` of ``root`` (and its ``[memory]``), and the initial values some of them set."""
-    signals = known_signals(sensors, conveyors, pushers, diverter)
+def read_tags(root: Section, signals: dict[str, Area]) -> tuple[tuple[Tag, ...], dict[str, int]]:
+    """The ``[[tags]]`` of ``root`` (and its ``[memory]``), and the initial values some of them set.
+
+    ``signals``: every plant signal a tag may name, with its area — the frame's
+    (:func:`frame_signals`) and the kind's own.
+    """
     tags: list[Tag] = []
     initial: dict[str, int] = {}
     used: dict[tuple[str, int], str] = {}
@@ -84,8 +81,8 @@ def known_signals(
     pushers: tuple[PusherSpec, ...],
     diverter: DiverterSpec | None = None,
 ) -> dict[str, Area]:
-    """Every plant signal a tag may be wired to, with the area it belongs in."""
-    signals = {f"panel.{b}": Area.DI for b in ("start", "stop", "estop", "reset", "auto")}
+    """Every plant signal a conveyor line's tag may be wired to, with the area it belongs in."""
+    signals = frame_signals()
     signals["feeder.ready"] = Area.DI
     signals["feeder.enable"] = Area.DO
     for s in sensors:
@@ -100,6 +97,12 @@ def known_signals(
         signals[f"pusher.{p.name}.extend"] = Area.DO
     if diverter is not None:
         signals[f"diverter.{diverter.name}.turn"] = Area.DO
+    return signals
+
+
+def frame_signals() -> dict[str, Area]:
+    """The signals every plant has, whatever its kind: the operator panel and the stack light."""
+    signals = {f"panel.{b}": Area.DI for b in ("start", "stop", "estop", "reset", "auto")}
     for light in ("green", "yellow", "red"):
         signals[f"light.{light}"] = Area.DO
     signals["buzzer"] = Area.DO

@@ -39,7 +39,7 @@ def get_scene(scene: str | Path | Scene) -> Scene:
     Raises:
         LabError: when no scene has that id and no such file exists.
     """
-    if isinstance(scene, Scene):
+    if not isinstance(scene, str | Path):  # already loaded (a scene of any kind)
         return scene
     text = str(scene)
     if text.endswith(".toml") or Path(text).is_file():

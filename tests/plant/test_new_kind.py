@@ -1,0 +1,111 @@
+"""A new plant kind is new files plus one line in each registry: the tank of tank_kind.py runs like any scene."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from simulator.plant import Plant
+from simulator.plant.kinds import KINDS
+from simulator.scenes import kinds as scene_kinds
+from simulator.scenes.loader import load_scene
+from simulator.viz import kinds as viz_kinds
+from simulator.viz.screen import draw_screen, new_view_state
+from tests.plant import tank_kind
+
+SCENE_TOML = """
+id = "tank-demo-v1"
+kind = "tank_demo"
+title_ko = "물탱크 예제"
+title_en = "Water tank example"
+scan_period_ms = 10
+
+[tank]
+area_m2 = 0.5
+height_m = 1.0
+inflow_m3_per_s = 0.01
+high_switch_m = 0.8
+
+[[tags]]
+name = "start_pb"
+area = "DI"
+address = 0
+ko = "시작"
+en = "Start"
+signal = "panel.start"
+
+[[tags]]
+name = "high_level"
+area = "DI"
+address = 1
+ko = "상한 수위"
+en = "High level"
+signal = "tank.high"
+
+[[tags]]
+name = "fill_valve"
+area = "DO"
+address = 0
+ko = "급수 밸브"
+en = "Fill valve"
+signal = "tank.fill"
+
+[[tags]]
+name = "level"
+area = "AI"
+address = 0
+ko = "수위"
+en = "Level"
+signal = "tank.level"
+"""
+
+
+@pytest.fixture
+def tank_scene(tmp_path, monkeypatch):
+    """The tank kind registered the way a real kind is (one entry in each registry), and its scene file."""
+    monkeypatch.setitem(scene_kinds.READERS, tank_kind.NAME, tank_kind.read_tank)
+    monkeypatch.setitem(KINDS, tank_kind.NAME, tank_kind.KIND)
+    monkeypatch.setitem(viz_kinds.RENDERERS, tank_kind.NAME, tank_kind.tank_steps)
+    path = tmp_path / "tank-demo-v1.toml"
+    path.write_text(SCENE_TOML, encoding="utf-8")
+    return path
+
+
+def fill_until_high(io):
+    """The PLC program: open the valve until the high-level switch closes."""
+    io.fill_valve = not io.high_level
+
+
+def test_the_tank_fills_to_the_switch_at_the_hand_calculated_time(tank_scene):
+    scene = load_scene(tank_scene)
+    assert scene.kind == "tank_demo"
+    plant = Plant(scene, program=fill_until_high)
+    # By hand: rise = 0.01 m³/s ÷ 0.5 m² = 0.02 m/s; from 0 to 0.8 m takes 40 s. The valve opens at the
+    # first scan (t = 0.01 s), so the switch closes at 40.01 s and the next scan (≤ 10 ms later) shuts it.
+    plant.run(39.9)
+    assert plant.io.fill_valve and not plant.io.high_level
+    plant.run(0.2)
+    assert plant.io.high_level and not plant.io.fill_valve
+    assert plant.level_m(plant.now_s) == pytest.approx(0.8, abs=0.02 * 0.011)  # one scan of inflow at most
+    assert plant.io.level == round(plant.level_m(plant.now_s) / 1.0 * tank_kind.LEVEL_COUNTS)
+
+
+def test_the_frame_works_with_the_new_kind_snapshot_kpis_and_the_screen(tank_scene):
+    plant = Plant(tank_scene, program=fill_until_high)
+    plant.press("start")
+    plant.run(20.0)
+    snap = plant.snapshot()
+    assert snap.kind == "tank_demo" and snap.panel["start"] is False
+    assert snap.equipment.level_m == pytest.approx(0.4, abs=0.001) and snap.equipment.valve_open
+    assert plant.kpis().plc_state == "RUN"
+    surface = pygame.Surface((1280, 720))
+    frame = draw_screen(surface, plant.scene, snap, new_view_state(plant.scene))
+    water = frame.line.move(0, frame.line.height - 5).clip(frame.line)  # the tank's bottom rows
+    assert surface.get_at(water.midtop)[:3] == (40, 110, 220)
+
+
+def test_a_scene_of_an_unknown_kind_is_refused_naming_the_known_kinds(tmp_path):
+    path = tmp_path / "odd-v1.toml"
+    path.write_text('id = "odd-v1"\nkind = "oven_line"\n', encoding="utf-8")
+    with pytest.raises(Exception, match="conveyor_line"):
+        load_scene(path)
