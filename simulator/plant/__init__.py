@@ -1,4 +1,5 @@
-"""The plant model: parts, conveyors, sensors, actuators and stations, in SimPy.
+"""The plant model, in SimPy: the frame every factory shares (:mod:`~simulator.plant.plant`) and the
+kinds of equipment it runs (:mod:`~simulator.plant.kind`; the conveyor line in :mod:`~simulator.plant.conveyor`).
 
 Pure: simpy, numpy and the standard library only — no pygame, no pymodbus, no printing.
 """
