@@ -1,10 +1,14 @@
 """``sflab bench grade``: parallel autograde against plain ``nbgrader autograde``, same run.
 
-Builds a course for the ``common`` track in a temporary folder, hands in
-:data:`FULL_SUBMISSIONS` L01 notebooks of mixed quality (:mod:`grading.labs.l01_samples`),
-grades one copy with plain serial ``nbgrader autograde`` and another with
-``sflab grade autograde --jobs N``, and reports both times, the speed-up, and whether the
-two gradebooks agree cell by cell and match the expected scores.
+Builds a course with lab L01 of the ``common`` track in a temporary folder, hands in
+:data:`FULL_SUBMISSIONS` L01 notebooks made from the lab's own notebook — the model answer
+(full marks) and the blank released notebook (zero), in turn — grades one copy with plain
+serial ``nbgrader autograde`` and another with ``sflab grade autograde --jobs N``, and
+reports both times, the speed-up, and whether the two gradebooks agree cell by cell and
+match the expected scores.
+
+The partly right submissions the tests grade live with the tests (``tests/samples/``), which
+are not installed: the benchmark needs nothing but the lab.
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ from typing import Any
 from grading.autograde import autograde, gradebook_scores
 from grading.course import build_course
 from grading.environment import prepare_environment, venv_bin
-from grading.labs.l01_samples import SAMPLES, sample_notebook
-from grading.submissions import read, submit
+from grading.notebook import grade_cells
+from grading.submissions import fill, read, source_answers, submit
 
 #: Submissions in the full benchmark, and with ``--quick`` (for the test suite).
 FULL_SUBMISSIONS = 30
@@ -37,7 +41,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     count = QUICK_SUBMISSIONS if args.quick else FULL_SUBMISSIONS
     jobs = max(2, os.cpu_count() or 2)
     with tempfile.TemporaryDirectory(prefix="sflab-bench-grade-") as tmp:
-        base = build_course("common", Path(tmp) / "base").root
+        base = build_course("common", Path(tmp) / "base", lab_ids=[ASSIGNMENT]).root
         expected = hand_in(base, count)
         serial, parallel = Path(tmp) / "serial", Path(tmp) / "parallel"
         shutil.copytree(base, serial)
@@ -70,14 +74,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def hand_in(course: Path, count: int) -> dict[str, float]:
-    """Submit ``count`` L01 notebooks cycling through the samples; returns student → expected total."""
+    """Submit ``count`` L01 notebooks, the model answer and the blank one in turn; returns student → expected total."""
     source = read(course / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
     released = read(course / "release" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
-    names = list(SAMPLES)
+    kinds = [(fill(released, source_answers(source)), sum(grade_cells(source).values())), (fill(released, {}), 0.0)]
     expected = {}
     for index in range(count):
-        sample = names[index % len(names)]
+        notebook, total = kinds[index % len(kinds)]
         student = f"s{index + 1:02d}"
-        submit(course, student, ASSIGNMENT, sample_notebook(sample, source, released), NOTEBOOK)
-        expected[student] = sum(SAMPLES[sample][1].values())
+        submit(course, student, ASSIGNMENT, notebook, NOTEBOOK)
+        expected[student] = total
     return expected

@@ -12,7 +12,7 @@ On Linux, with bubblewrap (Debian package ``bubblewrap``), the student's process
 - the whole file system **read-only** (system, Python, the installed packages);
 - the **course folder** (gradebook, ``source/``, ``release/``, every submission), the
   nbgrader **exchange** and this project's **model answers** (:func:`answer_keys`: ``labs/``,
-  ``tests/``, ``.git``, the prepared samples) replaced by empty folders or files, and an empty
+  ``tests/`` with its prepared samples, ``.git``) replaced by empty folders, and an empty
   private ``/tmp``;
 - only the folders :func:`wrap` is given as writable (its own scratch folder, or the
   autograded copy of its own notebook);
@@ -82,16 +82,16 @@ def student_environment(base: dict[str, str] | None = None) -> dict[str, str]:
     return {name: value for name, value in source.items() if not any(w in name.upper() for w in SECRET_WORDS)}
 
 
-def answer_keys() -> tuple[list[Path], list[Path]]:
-    """What of this project holds model answers: (folders, files) student code must not read.
+def answer_keys() -> list[Path]:
+    """The folders of this project that hold model answers, which student code must not read.
 
-    The lab notebooks in ``labs/`` are the teacher's versions with solutions; ``tests/`` and
-    the git history hold them too, and ``grading/labs/*_samples.py`` builds submissions from them.
+    The lab notebooks in ``labs/`` are the teacher's versions with solutions; ``tests/`` (the
+    prepared samples in ``tests/samples/`` build submissions from them) and the git history hold
+    them too. Nothing the grader imports (``grading``, ``simulator``) holds an answer.
     """
     root = Path(__file__).resolve().parent.parent
     folders = [root / name for name in ("labs", "tests", ".git")]
-    files = sorted((root / "grading" / "labs").glob("*_samples.py"))
-    return [f for f in folders if f.is_dir()], files
+    return [f for f in folders if f.is_dir()]
 
 
 def wrap(
@@ -109,11 +109,8 @@ def wrap(
     args = [shutil.which("bwrap") or "bwrap", *_BASE]
     for folder in _needed_in_tmp():
         args += ["--ro-bind", folder, folder]
-    answer_folders, answer_files = answer_keys()
-    for folder in _existing([*hidden, *answer_folders, EXCHANGE_DIR]):
+    for folder in _existing([*hidden, *answer_keys(), EXCHANGE_DIR]):
         args += ["--tmpfs", folder]
-    for file in answer_files:
-        args += ["--ro-bind", os.devnull, str(file)]
     for folder in _existing(writable):
         args += ["--bind", folder, folder]
     return [*args, "--", *command]

@@ -14,9 +14,9 @@ import pytest
 from grading.autograde import autograde, gradebook_scores
 from grading.course import build_course
 from grading.handin import import_handins, write_handin
-from grading.labs.l01_samples import SAMPLES, sample_notebook
 from grading.submissions import read
 from sflab.cli import main
+from tests.samples.l01 import SAMPLES, sample_notebook
 
 pytestmark = pytest.mark.timeout(600)
 

@@ -7,10 +7,10 @@ import pytest
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
 from grading.labs import l01
-from grading.labs.l01_samples import COUNTER_WITH_TYPO, IGNORES_ESTOP, NO_DEBOUNCE
 from grading.submissions import read, source_answers
 from simulator.plc import TON
 from simulator.portable import portable
+from tests.samples.l01 import COUNTER_WITH_TYPO, IGNORES_ESTOP, NO_DEBOUNCE
 
 #: Interrupting a scan that never returns needs POSIX timer signals; on the portable path (Windows,
 #: SFLAB_PORTABLE=1) the trusted pass stops it from outside instead (tests/grading/test_trusted_pass.py).

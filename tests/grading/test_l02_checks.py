@@ -11,7 +11,8 @@ import pytest
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
 from grading.labs import l02
-from grading.labs.l02_samples import (
+from grading.submissions import read, source_answers
+from tests.samples.l02 import (
     FILTER_SHARED_WINDOW,
     GAUGE_UNFILTERED,
     GAUGE_WHOLE_PART,
@@ -21,7 +22,6 @@ from grading.labs.l02_samples import (
     SCALE_DISTANCE,
     SCALE_HARD_CODED,
 )
-from grading.submissions import read, source_answers
 
 _SOLUTION = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?^[ \t]*### END SOLUTION\n", re.MULTILINE | re.DOTALL)
 

@@ -7,7 +7,8 @@ import pytest
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
 from grading.labs import l03
-from grading.labs.l03_samples import (
+from grading.submissions import read, source_answers
+from tests.samples.l03 import (
     ESTOP_RESTARTS,
     NO_INTERLOCK,
     NO_SELF_HOLD,
@@ -15,7 +16,6 @@ from grading.labs.l03_samples import (
     SET_RESET_EDGE,
     START_PRIORITY,
 )
-from grading.submissions import read, source_answers
 
 STUB = "# 여기에 코드를 작성하세요\nraise NotImplementedError()"
 

@@ -7,15 +7,15 @@ import pytest
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
 from grading.labs import l04
-from grading.labs.l04_samples import (
+from grading.submissions import read, source_answers
+from simulator.plc import CTD, CTU, R_TRIG, TOF, TON, TP
+from tests.samples.l04 import (
     BOX_NO_DEBOUNCE,
     BOX_NO_RUN_ON,
     NO_WATCHDOG,
     TIMED_STROKE,
     TIMERS_RED_IS_TON,
 )
-from grading.submissions import read, source_answers
-from simulator.plc import CTD, CTU, R_TRIG, TOF, TON, TP
 
 STUB = "# 여기에 코드를 작성하세요\nraise NotImplementedError()"
 BLOCKS = {"TON": TON, "TOF": TOF, "TP": TP, "CTU": CTU, "CTD": CTD, "R_TRIG": R_TRIG}

@@ -9,7 +9,9 @@ import pytest
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
 from grading.labs import l05
-from grading.labs.l05_samples import (
+from grading.submissions import read, source_answers
+from simulator.plc import R_TRIG, TON
+from tests.samples.l05 import (
     ESTOP_WITHOUT_RESET,
     NO_FEED_DELAY,
     NO_JAM_DETECTION,
@@ -17,8 +19,6 @@ from grading.labs.l05_samples import (
     SHORT_WATCHDOG,
     STOP_BEFORE_JAM,
 )
-from grading.submissions import read, source_answers
-from simulator.plc import R_TRIG, TON
 
 STUB = "# 여기에 코드를 작성하세요\nraise NotImplementedError()"
 #: The solution cells in notebook order: each later cell uses the names the earlier ones define.

@@ -7,14 +7,14 @@ import pytest
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
 from grading.labs import l06
-from grading.labs.l06_samples import (
+from tests.grading.notebook_cells import notebook_cells, run_cells
+from tests.samples.l06 import (
     MAP_SWAPS_REGISTERS,
     NUMBER_WITHOUT_MINUS_ONE,
     READ_ONE_BASED,
     SORTER_ONE_BASED_COILS,
     SORTER_WITHOUT_COUNTS,
 )
-from tests.grading.notebook_cells import notebook_cells, run_cells
 
 NOTEBOOK = LABS / "L06_modbus" / "L06_modbus.ipynb"
 

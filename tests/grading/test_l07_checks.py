@@ -7,14 +7,14 @@ import pytest
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
 from grading.labs import l07
-from grading.labs.l07_samples import (
+from tests.grading.notebook_cells import failures as failing
+from tests.grading.notebook_cells import notebook_cells, run_cells
+from tests.samples.l07 import (
     COLLECT_RAW_TEMPERATURE,
     SQL_WITHOUT_GROUP_BY,
     SUMMARY_SHORT_MINUTE,
     TRACE_SORTED_BY_ITEM,
 )
-from tests.grading.notebook_cells import failures as failing
-from tests.grading.notebook_cells import notebook_cells, run_cells
 
 NOTEBOOK = LABS / "L07_monitoring" / "L07_monitoring.ipynb"
 #: The hidden tests of the notebook, one per criterion (a student answer is graded by all of its criterion's).

@@ -9,15 +9,15 @@ import pytest
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
 from grading.labs import l08
-from grading.labs.l08_samples import (
+from tests.grading.notebook_cells import failures as failing
+from tests.grading.notebook_cells import notebook_cells, run_cells
+from tests.samples.l08 import (
     CPK_AS_CP,
     DRIFT_ABOVE_ONLY,
     LIMITS_FROM_SINGLE_PARTS,
     OEE_QUALITY_FROM_DEFECTS,
     PARETO_UNSORTED,
 )
-from tests.grading.notebook_cells import failures as failing
-from tests.grading.notebook_cells import notebook_cells, run_cells
 
 NOTEBOOK = LABS / "L08_quality" / "L08_quality.ipynb"
 #: The hidden tests of the notebook, one list per criterion (a student answer is graded by all of its criterion's).

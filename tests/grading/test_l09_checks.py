@@ -10,14 +10,14 @@ import pytest
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
 from grading.labs import l09
-from grading.labs.l09_samples import (
+from tests.grading.notebook_cells import failures as failing
+from tests.grading.notebook_cells import notebook_cells, run_cells
+from tests.samples.l09 import (
     BASELINE_WHOLE_RUN,
     DETECTOR_ISO_LIMIT,
     DETECTOR_NO_PERSISTENCE,
     RUL_STRAIGHT_LINE,
 )
-from tests.grading.notebook_cells import failures as failing
-from tests.grading.notebook_cells import notebook_cells, run_cells
 
 NOTEBOOK = LABS / "L09_predictive" / "L09_predictive.ipynb"
 #: The notebook's tests, one list per criterion (visible first, then hidden).

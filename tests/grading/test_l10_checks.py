@@ -7,15 +7,15 @@ import pytest
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
 from grading.labs import l10
-from grading.labs.l10_samples import (
+from tests.grading.notebook_cells import failures as failing
+from tests.grading.notebook_cells import notebook_cells, run_cells
+from tests.samples.l10 import (
     BOTTLENECK_BUSIEST,
     ENERGY_ALL_SLOW,
     SWEEP_IGNORES_COLLISIONS,
     TUNING_BUFFER_ONLY,
     TUNING_TOO_FAST,
 )
-from tests.grading.notebook_cells import failures as failing
-from tests.grading.notebook_cells import notebook_cells, run_cells
 
 NOTEBOOK = LABS / "L10_optimization" / "L10_optimization.ipynb"
 TUNED = {"station_speed_m_s": 0.3, "buffer_length_m": 3.0}

@@ -22,7 +22,6 @@ import pytest
 from nbformat import NotebookNode
 
 from grading.autograde import gradebook_scores
-from grading.labs.l01_samples import NO_DEBOUNCE, POINTS
 from grading.submissions import fill, read, source_answers, submit
 from tests.labs.adversarial import (
     Attack,
@@ -34,6 +33,7 @@ from tests.labs.adversarial import (
 )
 from tests.labs.attacks_files import PACKAGE_CANARY
 from tests.labs.samples_index import lab_samples, selected_labs
+from tests.samples.l01 import NO_DEBOUNCE, POINTS
 
 SFLAB = Path(sys.executable).parent / "sflab"
 #: Seconds a notebook cell may run in the test course (an endless top-level loop costs this;

@@ -1,4 +1,4 @@
-"""Which labs the nbgrader tests grade, and the prepared submissions each lab has.
+"""Which labs the nbgrader tests grade, and the prepared submissions each lab has (``tests/samples/lNN.py``).
 
 Every lab of the common track, unless ``SFLAB_TEST_LABS`` names some (``SFLAB_TEST_LABS=L05,L08``):
 a lab author grades just their lab while writing it. CI never sets it.
@@ -29,9 +29,9 @@ def lab_selected(lab_id: str) -> bool:
 
 
 def lab_samples(lab_id: str) -> ModuleType | None:
-    """The lab's prepared submissions module (``grading.labs.<id>_samples``), if it has one."""
+    """The lab's prepared submissions module (``tests/samples/<id>.py``), if it has one."""
     try:
-        return importlib.import_module(f"grading.labs.{lab_id.lower()}_samples")
+        return importlib.import_module(f"tests.samples.{lab_id.lower()}")
     except ModuleNotFoundError:
         return None
 

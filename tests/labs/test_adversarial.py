@@ -149,7 +149,7 @@ def test_no_honest_submission_carries_a_flag(graded_course, student):
 
 @needs_l01
 def test_an_honest_helper_in_a_cell_of_ones_own_keeps_its_points(graded_course):
-    from grading.labs.l01_samples import POINTS
+    from tests.samples.l01 import POINTS
 
     assert cell_scores(graded_course, HONEST_HELPER) == POINTS
     assert record_of(graded_course, HONEST_HELPER).flags == []

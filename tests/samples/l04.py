@@ -1,7 +1,7 @@
 """Prepared L04 submissions of mixed quality, with the score each must get.
 
-The tests grade them through nbgrader to prove partial credit is exact, and
-``sflab bench grade`` can grade them to time autograding.
+The tests grade them through nbgrader to prove partial credit is exact (tests/labs) and run
+their checks directly (tests/grading).
 """
 
 from __future__ import annotations

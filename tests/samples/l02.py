@@ -1,7 +1,7 @@
 """Prepared L02 submissions of mixed quality, with the score each must get.
 
-The tests grade them through nbgrader to prove partial credit is exact, and
-``sflab bench grade`` can grade them to time autograding. Each wrong answer is a
+The tests grade them through nbgrader to prove partial credit is exact (tests/labs) and run
+their checks directly (tests/grading). Each wrong answer is a
 mistake students really make with analog sensors.
 """
 

@@ -1,7 +1,7 @@
 """Prepared L01 submissions of mixed quality, with the score each must get.
 
-The tests grade them through nbgrader to prove partial credit is exact, and
-``sflab bench grade`` grades thirty of them to time parallel autograding.
+The tests grade them through nbgrader to prove partial credit is exact (tests/labs) and run
+their checks directly (tests/grading).
 """
 
 from __future__ import annotations
