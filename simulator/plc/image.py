@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import keyword
 from collections.abc import Callable, Iterable, Sequence
-from operator import attrgetter
 from typing import Any
 
 from simulator.plc.tags import REGISTER_MAX, Area, ModbusTable, Tag
@@ -86,35 +85,47 @@ class ProcessImage:
         return ImageTables(self)
 
 
-def _tuple_getter(names: Sequence[str]) -> Any:
-    """An attrgetter that always returns a tuple, even for zero or one name."""
-    if len(names) == 0:
-        return lambda _io: ()
-    if len(names) == 1:
-        one = attrgetter(names[0])
-        return lambda io: (one(io),)
-    return attrgetter(*names)
+# The runtime reads and writes whole groups of tags every scan (~100,000 times a simulated
+# second): all inputs before the program and again after it (a program must not write them),
+# the analog inputs, all outputs. ``io.a`` compiled into a function is the fastest access Python
+# has (the interpreter specialises it for the slot); ``getattr``/``setattr`` and even
+# ``operator.attrgetter`` look each name up again on every call and cost two to ten times more.
+# So each group gets one small function, compiled once per image the way :mod:`dataclasses`
+# builds an ``__init__``. The names are safe to compile: ``__slots__`` has already refused any
+# that is not an identifier, and a keyword (``io.if``) takes the plain path instead.
+
+
+def _tuple_getter(names: Sequence[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """``read(io)`` returns ``(io.a, io.b, …)``: the tags ``names`` as a tuple (also for zero or one name)."""
+    if not _compilable(names):
+        return lambda io: tuple(getattr(io, name) for name in names)
+    read: Callable[[Any], tuple[Any, ...]] = _compile("read", f"return ({_attributes(names)})")
+    return read
 
 
 def _tuple_setter(names: Sequence[str]) -> Callable[[Any, Iterable[Any]], None]:
-    """The writing twin of :func:`_tuple_getter`: ``write(io, values)`` does ``io.a, io.b, … = values``.
-
-    Why it is compiled: Python has ``operator.attrgetter`` but no attrsetter, and a loop of
-    ``setattr`` calls costs about ten times more than the plain assignment, while the runtime
-    writes the analog inputs every scan (~100,000 times a simulated second). So the one
-    assignment is built once per image, the way :mod:`dataclasses` builds an ``__init__``.
-    The names are safe to compile: ``__slots__`` has already refused any that is not an
-    identifier, and a keyword (``io.if``) falls back to the loop. Like ``zip(strict=True)``,
-    a wrong number of values raises ValueError.
-    """
-    if not names or any(keyword.iskeyword(name) for name in names):
+    """``write(io, values)`` does ``io.a, io.b, … = values`` (a wrong number of values raises ValueError)."""
+    if not _compilable(names):
         return lambda io, values: _setattr_each(io, names, values)
-    targets = "".join(f"io.{name}, " for name in names)
-    code = f"def write(io, values):\n    {targets}= values\n"
-    namespace: dict[str, Any] = {}
-    exec(compile(code, f"<tuple setter of {len(names)} tags>", "exec"), namespace)
-    write: Callable[[Any, Iterable[Any]], None] = namespace["write"]
+    write: Callable[[Any, Iterable[Any]], None] = _compile("write", f"({_attributes(names)}) = values", "values")
     return write
+
+
+def _compilable(names: Sequence[str]) -> bool:
+    return not any(keyword.iskeyword(name) for name in names)
+
+
+def _attributes(names: Sequence[str]) -> str:
+    """``io.a, io.b, `` (a trailing comma, so one name is a tuple too and none is ``()``)."""
+    return "".join(f"io.{name}, " for name in names)
+
+
+def _compile(name: str, statement: str, *arguments: str) -> Any:
+    """``def name(io, *arguments): statement``, compiled."""
+    source = f"def {name}({', '.join(('io', *arguments))}):\n    {statement}\n"
+    namespace: dict[str, Any] = {}
+    exec(compile(source, f"<process image: {name}>", "exec"), namespace)
+    return namespace[name]
 
 
 def _setattr_each(io: Any, names: Sequence[str], values: Iterable[Any]) -> None:
