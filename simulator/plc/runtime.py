@@ -147,8 +147,8 @@ class PlcRuntime:
         last_version: object = -1
         digital: tuple[bool, ...] = ()
         applied: tuple[bool, ...] | None = None
+        now = env.now
         while True:
-            now = env.now
             clock.now_s = now
             # 1. input refresh
             advance_to(now)
@@ -199,15 +199,16 @@ class PlcRuntime:
                 apply_outputs(outputs, now)
                 applied = outputs
             self.scans += 1
-            next_s = now + period  # the very float SimPy's timeout would add up to
+            next_s = now + period  # the very float SimPy's timeout adds up to
             if skip_queue and env.peek() > next_s:
                 # Nothing else is due before the next scan (a part arriving, a button, the end
                 # of ``run``): SimPy would only pop this PLC's own timeout and resume it, so the
                 # PLC moves the clock itself. The run is exactly the same, about a SimPy step
                 # cheaper per scan. (``_now`` is what ``Environment.step`` sets too.)
                 env._now = next_s
-                continue
-            yield timeout(period)
+            else:
+                yield timeout(period)
+            now = next_s  # where the timeout brings the loop back too
 
 
 def _split(values: tuple[Any, ...], n_digital: int) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
