@@ -11,6 +11,12 @@ Simplifications (stated so students know the model's limits): parts ride in one 
 and cannot overtake; the belt under a part's centre carries it; a pusher captures a part
 whose centre is in front of its plate when it starts to extend and drops it in its bin at
 full stroke; a plate that is not fully back blocks the lane.
+
+This module is the line itself: its state, what the plant asks of it, and what happens at
+each event. The rules it uses live beside it, one idea each: what holds a part back and how
+fast it moves (:mod:`~simulator.plant.conveyor.contacts`), when the next event is
+(:mod:`~simulator.plant.conveyor.agenda`), and the pushers' plates
+(:mod:`~simulator.plant.conveyor.pushers`).
 """
 
 from __future__ import annotations
@@ -20,15 +26,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+from simulator.plant.conveyor.agenda import Agenda, belt_end, contact_s, zone_crossings
+from simulator.plant.conveyor.contacts import block, harmless_m_per_s, queued, resolve_speeds
 from simulator.plant.conveyor.cylinder import Cylinder
 from simulator.plant.conveyor.items import Item
+from simulator.plant.conveyor.pushers import Pushers
 from simulator.plant.conveyor.station import Station
 from simulator.scenes.model import Scene
-
-#: Parts closing in on each other faster than this count as a collision, in m/s.
-COLLISION_SPEED_M_PER_S = 0.02
-#: Events closer together than this are handled together, in seconds.
-SAME_TIME_S = 1e-9
 
 
 @dataclass
@@ -56,7 +60,8 @@ class Line:
         self.scene = scene
         self.conveyors = scene.conveyors
         self.belt_speed_m_per_s = [0.0] * len(self.conveyors)
-        self.cylinders = [Cylinder(spec) for spec in scene.pushers]
+        self._pushers = Pushers(scene.pushers)
+        self.cylinders = self._pushers.cylinders
         self.pushers = scene.pushers
         #: The flap at the end of the line, if the scene has one.
         self.diverter = Cylinder(scene.end_diverter) if scene.end_diverter else None
@@ -67,9 +72,8 @@ class Line:
         self.zone_items: list[dict[int, Item]] = [{} for _ in zone_positions_m]
         #: Parts on the line, leading part first (largest position).
         self.items: list[Item] = []
+        #: Zones each part on the line covers, by part id.
         self._inside: dict[int, set[int]] = {}
-        #: Parts held by each cylinder's plate, by cylinder index.
-        self._captured: dict[int, list[Item]] = {i: [] for i in range(len(self.cylinders))}
         self._on_finished = on_finished
         self._on_zone_change = on_zone_change
         self.counters = LineCounters()
@@ -112,9 +116,9 @@ class Line:
         starting_out = extend and not cylinder.commanded_out and cylinder.position_at(now_s) <= 0.0
         cylinder.command(extend, now_s)
         if starting_out and not cylinder.jammed:
-            self._capture(index)
+            self.counters.collisions += self._pushers.capture(index, self.items)
         if not extend:
-            self._release(index)
+            self._pushers.release(index)
         self.version += 1
         self._plan()
 
@@ -165,7 +169,7 @@ class Line:
 
     def captured_by_pusher(self) -> dict[int, list[Item]]:
         """Parts held by each pusher's plate right now, by pusher index."""
-        return {index: list(items) for index, items in self._captured.items()}
+        return {index: list(items) for index, items in self._pushers.captured.items()}
 
     def position_of(self, item: Item, now_s: float) -> float:
         """Centre of ``item`` at ``now_s`` without processing events (for drawing)."""
@@ -186,92 +190,28 @@ class Line:
                 return index
         return len(self.conveyors) - 1
 
-    def _resolve_speeds(self) -> None:
-        """Each part's speed: its belt's, unless what holds it back still does."""
-        items = self.items
-        for item in items:
-            item.v_m_per_s = 0.0 if item.captured else self.belt_speed_m_per_s[item.conveyor]
-        # Front to back: a part pressed forward goes no faster than what is ahead of it.
-        ahead: Item | None = None
-        for item in items:
-            held_by = item.held_by
-            if held_by == "part" and ahead is not None and max(ahead.v_m_per_s, 0.0) < item.v_m_per_s:
-                item.v_m_per_s = max(ahead.v_m_per_s, 0.0)
-            elif held_by == "plate" and item.v_m_per_s > 0 and self._plate_ahead(item) is not None:
-                item.v_m_per_s = 0.0
-            elif held_by == "joint" and self._joint_opposes(item):
-                item.v_m_per_s = 0.0
-            elif held_by == "stop" and any(station.holds(item) for station in self.stations):
-                item.v_m_per_s = 0.0
-            elif held_by in ("part", "plate", "joint", "stop"):
-                self._unblock(item)
-            ahead = item
-        # Back to front: a part pressed backward goes no faster than what is behind it.
-        behind: Item | None = None
-        for item in reversed(items):
-            if item.held_by == "part_behind" and behind is not None and min(behind.v_m_per_s, 0.0) > item.v_m_per_s:
-                item.v_m_per_s = min(behind.v_m_per_s, 0.0)
-            elif item.held_by == "start" and item.v_m_per_s < 0:
-                item.v_m_per_s = 0.0
-            elif item.held_by in ("part_behind", "start"):
-                self._unblock(item)
-            behind = item
-
-    def _plate_ahead(self, item: Item) -> Cylinder | None:
-        """The cylinder whose plate (not fully back) stands just ahead of ``item``."""
-        for index, cylinder in enumerate(self.cylinders):
-            a, _ = self._plate_edges_m(index)
-            if self._plate_out(cylinder) and abs(item.front_m - a) <= 1e-6:
-                return cylinder
-        return None
-
-    def _plate_edges_m(self, index: int) -> tuple[float, float]:
-        """Upstream and downstream edges of pusher ``index``'s plate along the line, in metres."""
-        pusher = self.pushers[index]
-        return pusher.position_m - pusher.width_m / 2, pusher.position_m + pusher.width_m / 2
-
-    def _plate_out(self, cylinder: Cylinder) -> bool:
-        return cylinder.position_at(self.now_s) > 0.0 or cylinder.rate_per_s > 0
-
-    def _joint_opposes(self, item: Item) -> bool:
-        """True while the belt beyond the joint a stalled part sits at pushes it back."""
-        direction = item.joint_direction
-        own = self.belt_speed_m_per_s[item.conveyor]
-        nxt = self.belt_speed_m_per_s[item.conveyor + direction]
-        return own * direction > 0 and nxt * direction < 0
-
-    def _unblock(self, item: Item) -> None:
-        item.held_by = ""
-        item.jammed = False
-
     # ------------------------------------------------------------------ planning
     def _plan(self) -> None:
         """Work out speeds and the next event; remember what to do when it comes."""
-        self._resolve_speeds()
-        best = math.inf
-        due: list[Callable[[], None]] = []
-
-        def consider(t: float, action: Callable[[], None]) -> None:
-            nonlocal best, due
-            if t < best - SAME_TIME_S:
-                best, due = t, [action]
-            elif t <= best + SAME_TIME_S:
-                due.append(action)
-
+        resolve_speeds(self.items, self.belt_speed_m_per_s, self._pushers, self.stations, self.now_s)
+        agenda = Agenda()
+        consider = agenda.consider
         now = self.now_s
         for item in self.items:
             v = item.v_m_per_s
             if v == 0:
                 continue
-            self._plan_zones(item, v, now, consider)
-            self._plan_transfer(item, v, now, consider)
+            for t, zone, entering in zone_crossings(item, v, now, self.zone_positions_m, self._inside[item.id]):
+                consider(t, partial(self._enter if entering else self._exit, item, zone))
+            t, direction = belt_end(item, v, now, self.conveyors)
+            consider(t, partial(self._cross, item, direction) if direction else partial(self._block, item, "start"))
             if v > 0:
-                self._plan_walls(item, v, now, consider)
+                for t in self._pushers.walls_reached_s(item, v, now):
+                    consider(t, partial(self._hit_plate, item))
         for ahead, item in zip(self.items, self.items[1:], strict=False):
-            closing = item.v_m_per_s - ahead.v_m_per_s
-            if closing > 1e-12 and item.held_by != "part" and ahead.held_by != "part_behind":
-                gap = max(0.0, ahead.back_m - item.front_m)
-                consider(now + gap / closing, partial(self._contact, item, ahead))
+            t_contact = contact_s(item, ahead, now)
+            if t_contact is not None:
+                consider(t_contact, partial(self._contact, item, ahead))
         for index, cylinder in enumerate(self.cylinders):
             arrival = cylinder.arrival_s()
             if arrival < math.inf:
@@ -286,38 +226,10 @@ class Line:
                 item.held_by
                 and not item.jammed
                 and self.belt_speed_m_per_s[item.conveyor] != 0
-                and not self._queued(item)
+                and not queued(item, self.conveyors[item.conveyor])
             ):
                 consider(item.blocked_since_s + jam_after_s, partial(self._jam, item))
-        self.next_event_s, self._due = best, due
-
-    def _plan_zones(self, item: Item, v: float, now: float, consider: Callable) -> None:
-        inside = self._inside[item.id]
-        back, front = item.back_m, item.front_m
-        for zone, x in enumerate(self.zone_positions_m):
-            if zone in inside:
-                t = now + ((x - back) / v if v > 0 else (front - x) / -v)
-                consider(t, partial(self._exit, item, zone))
-            elif v > 0 and front < x:
-                consider(now + (x - front) / v, partial(self._enter, item, zone))
-            elif v < 0 and back > x:
-                consider(now + (back - x) / -v, partial(self._enter, item, zone))
-
-    def _plan_transfer(self, item: Item, v: float, now: float, consider: Callable) -> None:
-        conveyor = self.conveyors[item.conveyor]
-        if v > 0:
-            consider(now + max(0.0, conveyor.end_m - item.x_m) / v, partial(self._cross, item, +1))
-        elif item.conveyor > 0:
-            consider(now + max(0.0, item.x_m - conveyor.start_m) / -v, partial(self._cross, item, -1))
-        else:
-            start_m = conveyor.start_m
-            consider(now + max(0.0, item.back_m - start_m) / -v, partial(self._block, item, "start"))
-
-    def _plan_walls(self, item: Item, v: float, now: float, consider: Callable) -> None:
-        for index, cylinder in enumerate(self.cylinders):
-            a, _ = self._plate_edges_m(index)
-            if self._plate_out(cylinder) and item.front_m < a - 1e-9 and not item.captured:
-                consider(now + (a - item.front_m) / v, partial(self._hit_plate, item))
+        self.next_event_s, self._due = agenda.next_s, agenda.due
 
     # ------------------------------------------------------------------ events
     def _enter(self, item: Item, zone: int) -> None:
@@ -359,26 +271,16 @@ class Line:
         """``item`` touches the part ahead of it; the faster one is held back."""
         closing = item.v_m_per_s - ahead.v_m_per_s
         item.x_m = min(item.x_m, ahead.back_m - item.length_m / 2)
-        if closing > self._harmless_m_per_s(item):
+        if closing > harmless_m_per_s(self.conveyors[item.conveyor]):
             self.counters.collisions += 1
         if item.v_m_per_s > 0:
             self._block(item, "part")
         if ahead.v_m_per_s < 0:
             self._block(ahead, "part_behind")
 
-    def _harmless_m_per_s(self, item: Item) -> float:
-        """Fastest contact that does not harm ``item``: faster on an accumulation belt, in m/s."""
-        return max(COLLISION_SPEED_M_PER_S, self.conveyors[item.conveyor].gentle_contact_m_per_s)
-
-    def _queued(self, item: Item) -> bool:
-        """True when ``item`` waits in a queue by design (at a station, or on an accumulation belt)."""
-        if item.held_by == "stop":
-            return True
-        return item.held_by == "part" and self.conveyors[item.conveyor].gentle_contact_m_per_s > 0
-
     def _stopped_at_station(self, item: Item) -> None:
         """A station's gate or work stop stops ``item``; too fast a part is knocked (a collision)."""
-        if item.v_m_per_s > self._harmless_m_per_s(item):
+        if item.v_m_per_s > harmless_m_per_s(self.conveyors[item.conveyor]):
             self.counters.collisions += 1
         self._block(item, "stop")
 
@@ -387,47 +289,18 @@ class Line:
         self._block(item, "plate")
 
     def _block(self, item: Item, held_by: str) -> None:
-        if not item.held_by:
-            item.blocked_since_s = self.now_s
-        item.held_by = held_by
-        item.v_m_per_s = 0.0
+        block(item, held_by, self.now_s)
 
     def _jam(self, item: Item) -> None:
         item.jammed = True
         self.counters.jams += 1
 
-    def _capture(self, index: int) -> None:
-        """A plate starting out takes the part whose centre is in front of it."""
-        spec = self.pushers[index]
-        a, b = self._plate_edges_m(index)
-        for item in self.items:
-            if item.captured or item.front_m < a or item.back_m > b:
-                continue
-            if a <= item.x_m <= b:
-                if item.back_m < a - 1e-9 or item.front_m > b + 1e-9:
-                    self.counters.collisions += 1  # the plate caught the part's edge
-                item.captured = True
-                item.route.append(spec.name)
-                self._captured[index].append(item)
-            else:
-                self.counters.collisions += 1  # the plate struck a part passing by
-
-    def _release(self, index: int) -> None:
-        """A plate going back before full stroke drops what it held back on the belt."""
-        for item in self._captured[index]:
-            item.captured = False
-            item.route.append(f"{self.pushers[index].name}:dropped")
-        self._captured[index] = []
-
     def _cylinder_arrives(self, index: int) -> None:
-        cylinder = self.cylinders[index]
-        extending = cylinder.rate_per_s > 0
-        cylinder.arrive(self.now_s)
+        """Pusher ``index`` reaches its end position; at full stroke what it held drops into its bin."""
+        delivered = self._pushers.arrive(index, self.now_s)
         self.version += 1
-        if extending:
-            for item in self._captured[index]:
-                self._finish(item, self.pushers[index].bin, None)
-            self._captured[index] = []
+        for item in delivered:
+            self._finish(item, self.pushers[index].bin, None)
 
     def _fall_off_the_end(self, item: Item) -> None:
         """The part drops off the last belt: into the end bin, or where the flap sends it."""
