@@ -1,5 +1,7 @@
-"""The plant model, in SimPy: the frame every factory shares (:mod:`~simulator.plant.plant`) and the
-kinds of equipment it runs (:mod:`~simulator.plant.kind`; the conveyor line in :mod:`~simulator.plant.conveyor`).
+"""The plant model, in SimPy: the frame every factory shares, and the kinds of equipment it runs.
+
+The frame is :mod:`~simulator.plant.plant`; the contract of a kind :mod:`~simulator.plant.kind`;
+the conveyor line, the first kind, :mod:`~simulator.plant.conveyor`.
 
 Pure: simpy, numpy and the standard library only — no pygame, no pymodbus, no printing.
 """
