@@ -1,14 +1,16 @@
-"""The L07 checks on wrong and partial answers, run directly (no nbgrader); see also test_every_lab.py."""
+"""The L07 test cells on correct, blank, partly right and cheating answers (no nbgrader).
+
+Every answer is graded by the notebook's own test cells, the visible and the hidden checks
+nbgrader runs, one check call at a time: each case says which checks pass and what the
+failing ones tell the student. ``test_every_lab.py`` runs the same cells whole on every lab.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from curriculum import LABS_DIR as LABS
-from grading.checks import CheckFailed
-from grading.labs import l07
-from tests.grading.notebook_cells import failures as failing
-from tests.grading.notebook_cells import notebook_cells, run_cells
+from tests.grading.notebook_cells import PASSES, Answer, Fails, LabNotebook, edit, missing_kinds, model_and_blank
 from tests.samples.l07 import (
     COLLECT_RAW_TEMPERATURE,
     SQL_WITHOUT_GROUP_BY,
@@ -16,68 +18,99 @@ from tests.samples.l07 import (
     TRACE_SORTED_BY_ITEM,
 )
 
-NOTEBOOK = LABS / "L07_monitoring" / "L07_monitoring.ipynb"
-#: The hidden tests of the notebook, one per criterion (a student answer is graded by all of its criterion's).
-HIDDEN = {
-    "collect": [
-        lambda ns: l07.check_collect(ns["collect"], seed=1, seconds=30),
-        lambda ns: l07.check_collect(ns["collect"], seed=8, seconds=150),
-        lambda ns: l07.check_collect(ns["collect"], seed=21, seconds=75),
-    ],
-    "trace": [
-        lambda ns: l07.check_trace(ns["trace_lot"], seed=1, lots=("A-02",), minutes=4),
-        lambda ns: l07.check_trace(ns["trace_lot"], seed=8, lots=("A-17", "A-05", "B-01"), minutes=20),
-    ],
-    "sql": [
-        lambda ns: l07.check_sql(ns["lot_bins"], seed=1, lots=("A-02",), minutes=4),
-        lambda ns: l07.check_sql(ns["lot_bins"], seed=8, lots=("A-17", "A-09", "C-01"), minutes=20),
-    ],
-    "summary": [
-        lambda ns: l07.check_summary(ns["summary"], seed=1, seconds=90),
-        lambda ns: l07.check_summary(ns["summary"], seed=3, seconds=240, stop=(100, 160)),
-        lambda ns: l07.check_summary(ns["summary"], seed=17, seconds=45),
-    ],
-}
+LAB = LabNotebook(LABS / "L07_monitoring" / "L07_monitoring.ipynb")
+COLLECT = LAB.source("l07_collect_answer")
 
 
-@pytest.fixture(scope="module")
-def cells() -> dict[str, str]:
-    return notebook_cells(NOTEBOOK)
+def summary_written_down(lab: LabNotebook) -> dict[str, str]:
+    """The four numbers the model answers give for the visible run (seed 1, 90 s), returned whatever the table."""
+    kernel = lab.kernel("l07_summary")
+    numbers = kernel["summary"](kernel["collect"](1, 90))
+    return {"l07_summary_answer": f"def summary(table):\n    return {numbers!r}\n"}
 
 
-def namespace(cells: dict[str, str], *codes: str) -> dict:
-    """The kernel after the setup cell and the given answer cells."""
-    return run_cells(cells["l07_setup"], *codes)
+ANSWERS = [
+    *model_and_blank(LAB, "l07_collect"),
+    Answer(
+        "l07_collect",
+        "partly right",
+        "raw temperature",
+        {"l07_collect_answer": COLLECT_RAW_TEMPERATURE},
+        (Fails("temperature_c.*10으로 나누세요", "divide by 10"),) * 3,
+    ),
+    Answer(
+        "l07_collect",
+        "partly right",
+        "time column only",
+        {"l07_collect_answer": "def collect(seed, seconds):\n    return {'time_s': list(range(seconds))}\n"},
+        (Fails("열 .*temperature_c.*이\\(가\\) 없습니다", "lacks the columns"),) * 3,
+    ),
+    Answer(
+        "l07_collect",
+        "partly right",
+        "started late",
+        {"l07_collect_answer": edit(COLLECT, 'plant.press("start", hold_s=0.3)', 'plant.press("start", at_s=5)')},
+        (Fails("초 행의", "s row"),) * 3,
+    ),
+    Answer(
+        "l07_collect",
+        "cheating",
+        "the visible seed",
+        {"l07_collect_answer": edit(COLLECT, "seed=seed", "seed=1")},
+        (PASSES, Fails("초 행의"), Fails("초 행의")),
+    ),
+    *model_and_blank(LAB, "l07_trace"),
+    Answer(
+        "l07_trace",
+        "partly right",
+        "sorted by part number",
+        {"l07_trace_answer": TRACE_SORTED_BY_ITEM},
+        (PASSES, Fails("로트 A-17: 4번째 행.*통에 들어간 순서", "order the parts reached a bin")),
+    ),
+    Answer(
+        "l07_trace",
+        "cheating",
+        "the visible lot",
+        {"l07_trace_answer": edit(LAB.source("l07_trace_answer"), "record.lot == lot", 'record.lot == "A-02"')},
+        (PASSES, Fails("로트 A-17")),
+    ),
+    *model_and_blank(LAB, "l07_sql"),
+    Answer(
+        "l07_sql",
+        "partly right",
+        "without GROUP BY",
+        {"l07_sql_answer": SQL_WITHOUT_GROUP_BY},
+        (Fails("GROUP BY bin", "one row per bin"),) * 2,
+    ),
+    Answer(
+        "l07_sql",
+        "cheating",
+        "the visible lot",
+        {"l07_sql_answer": edit(LAB.source("l07_sql_answer"), "(lot,)", '("A-02",)')},
+        (PASSES, Fails("로트 A-17")),
+    ),
+    *model_and_blank(LAB, "l07_summary"),
+    Answer(
+        "l07_summary",
+        "partly right",
+        "a minute of 60 rows",
+        {"l07_summary_answer": SUMMARY_SHORT_MINUTE},
+        (Fails("per_minute.*60행 전", "60 rows"), PASSES, PASSES),
+    ),
+    Answer(
+        "l07_summary",
+        "cheating",
+        "the visible numbers written down",
+        summary_written_down,
+        (PASSES, Fails("맞는 값은", "the right value"), Fails("맞는 값은")),
+    ),
+]
 
 
-def failures(ns: dict, criterion: str) -> list[str]:
-    """Messages of the criterion's checks that failed."""
-    return failing(HIDDEN[criterion], ns)
+@pytest.mark.parametrize("answer", ANSWERS, ids=[answer.id for answer in ANSWERS])
+def test_the_test_cell_grades_the_answer_check_by_check(answer):
+    answer.check(LAB)
 
 
-@pytest.mark.parametrize(
-    ("criterion", "wrong", "says"),
-    [
-        ("collect", COLLECT_RAW_TEMPERATURE, "10으로 나누세요"),
-        ("trace", TRACE_SORTED_BY_ITEM, "통에 들어간 순서"),
-        ("sql", SQL_WITHOUT_GROUP_BY, "GROUP BY"),
-        ("summary", SUMMARY_SHORT_MINUTE, "60행 전"),
-    ],
-)
-def test_a_wrong_answer_fails_its_criterion_and_says_where_to_look(cells, criterion, wrong, says):
-    messages = failures(namespace(cells, wrong), criterion)
-    assert messages, f"{criterion}: the wrong answer passed every check"
-    assert says in messages[0]
-
-
-def test_a_table_of_raw_historian_rows_fails_with_the_column_names(cells):
-    rows_only = "def collect(seed, seconds):\n    return {'time_s': list(range(seconds))}\n"
-    with pytest.raises(CheckFailed, match="temperature_c"):
-        l07.check_collect(namespace(cells, rows_only)["collect"], seed=1, seconds=30)
-
-
-def test_a_collector_started_late_fails_with_the_time_of_the_first_wrong_row(cells):
-    late = cells["l07_collect_answer"].replace('plant.press("start", hold_s=0.3)', 'plant.press("start", at_s=5)')
-    assert late != cells["l07_collect_answer"]
-    with pytest.raises(CheckFailed, match="초 행"):
-        l07.check_collect(namespace(cells, late)["collect"], seed=1, seconds=30)
+def test_every_criterion_has_a_correct_a_blank_a_partly_right_and_a_cheating_answer():
+    assert missing_kinds(LAB, ANSWERS) == {}

@@ -1,16 +1,18 @@
-"""The L08 checks on wrong and partial answers, run directly (no nbgrader); see also test_every_lab.py."""
+"""The L08 test cells on correct, blank, partly right and cheating answers (no nbgrader).
+
+Every answer is graded by the notebook's own test cells, the visible and the hidden checks
+nbgrader runs, one check call at a time: each case says which checks pass and what the
+failing ones tell the student. ``test_every_lab.py`` runs the same cells whole on every lab.
+The last tests check the grader's truth (its plant runs and models) against the plant itself.
+"""
 
 from __future__ import annotations
-
-import re
 
 import pytest
 
 from curriculum import LABS_DIR as LABS
-from grading.checks import CheckFailed
 from grading.labs import l08
-from tests.grading.notebook_cells import failures as failing
-from tests.grading.notebook_cells import notebook_cells, run_cells
+from tests.grading.notebook_cells import PASSES, Answer, Fails, LabNotebook, edit, missing_kinds, model_and_blank
 from tests.samples.l08 import (
     CPK_AS_CP,
     DRIFT_ABOVE_ONLY,
@@ -19,93 +21,146 @@ from tests.samples.l08 import (
     PARETO_UNSORTED,
 )
 
-NOTEBOOK = LABS / "L08_quality" / "L08_quality.ipynb"
-#: The hidden tests of the notebook, one list per criterion (a student answer is graded by all of its criterion's).
-HIDDEN = {
-    "oee": [
-        lambda ns: l08.check_oee(ns["shift_oee"], seed=1, minutes=30),
-        lambda ns: l08.check_oee(ns["shift_oee"], seed=5, minutes=60, stop_min=(20, 27)),
-        lambda ns: l08.check_oee(ns["shift_oee"], seed=9, minutes=45, jam_min=(10, 25), ideal_cycle_s=2.5),
-    ],
-    "pareto": [
-        lambda ns: l08.check_pareto(ns["defect_pareto"], seed=1, minutes=60),
-        lambda ns: l08.check_pareto(ns["defect_pareto"], seed=3, minutes=120, drift=(30, 3.0), jam_min=(90, 100)),
-        lambda ns: l08.check_pareto(ns["defect_pareto"], seed=11, minutes=90, drift=(20, -3.0)),
-    ],
-    "limits": [
-        lambda ns: l08.check_limits(ns["xbar_r_limits"], seed=1, minutes=60, every_s=180),
-        lambda ns: l08.check_limits(ns["xbar_r_limits"], seed=12, minutes=120, every_s=300, drift=(0, 1.0)),
-        lambda ns: l08.check_limits(ns["xbar_r_limits"], seed=4, minutes=40, every_s=120),
-    ],
-    "cpk": [
-        lambda ns: l08.check_cpk(ns["cpk"], seed=1, minutes=60),
-        lambda ns: l08.check_cpk(ns["cpk"], seed=6, minutes=90, drift=(0, 2.0)),
-        lambda ns: l08.check_cpk(ns["cpk"], seed=13, minutes=60, drift=(0, -1.0), lsl_mm=56.0, usl_mm=66.0),
-    ],
-    "drift": [
-        lambda ns: l08.check_drift(ns["find_drifted_shift"], seed=2, drift_shift="B", severity_mm_per_h=0.6),
-        lambda ns: l08.check_drift(ns["find_drifted_shift"], seed=9, drift_shift="C", severity_mm_per_h=-0.6),
-        lambda ns: l08.check_drift(ns["find_drifted_shift"], seed=15, drift_shift="A", severity_mm_per_h=0.4),
-    ],
-}
+LAB = LabNotebook(LABS / "L08_quality" / "L08_quality.ipynb")
+OEE = LAB.source("l08_oee_answer")
 
 
-@pytest.fixture(scope="module")
-def cells() -> dict[str, str]:
-    return notebook_cells(NOTEBOOK)
+def pareto_written_down(lab: LabNotebook) -> dict[str, str]:
+    """The model's table for the visible run (seed 1, 60 min), returned whatever the records."""
+    table = lab.kernel("l08_pareto")["defect_pareto"](l08.run_line(1, 60).records)
+    return {"l08_pareto_answer": f"def defect_pareto(records):\n    return {table!r}\n"}
 
 
-def namespace(cells: dict[str, str], *codes: str) -> dict:
-    """The kernel after the setup cell and the given answer cells."""
-    return run_cells(cells["l08_setup"], *codes)
+def limits_written_down(lab: LabNotebook) -> dict[str, str]:
+    """The model's limits for the visible subgroups (seed 1, 60 min, every 180 s), whatever the data."""
+    kernel = lab.kernel("l08_limits")
+    limits = kernel["xbar_r_limits"](
+        [heights for _, heights in kernel["sample_subgroups"](l08.run_line(1, 60).records, 180)]
+    )
+    return {"l08_limits_answer": f"def xbar_r_limits(subgroups):\n    return {limits!r}\n"}
 
 
-def failures(ns: dict, criterion: str) -> list[str]:
-    """Messages of the criterion's checks that failed."""
-    return failing(HIDDEN[criterion], ns)
+ANSWERS = [
+    *model_and_blank(LAB, "l08_oee"),
+    Answer(
+        "l08_oee",
+        "partly right",
+        "quality from defects",
+        {"l08_oee_answer": OEE_QUALITY_FROM_DEFECTS},
+        (PASSES, PASSES, Fails("\\['quality'\\].*MIS_SORT", "MIS_SORT")),
+    ),
+    Answer(
+        "l08_oee",
+        "partly right",
+        "percentages",
+        {
+            "l08_oee_answer": edit(
+                OEE,
+                "    return {",
+                "    availability, performance, quality = 100 * availability, 100 * performance, 100 * quality\n"
+                "    return {",
+            )
+        },
+        (
+            Fails("\\['availability'\\]가 100.0000.*0~1 사이 비율", "a fraction 0–1"),
+            Fails("0~1 사이 비율"),
+            Fails("0~1 사이 비율"),
+        ),
+    ),
+    Answer(
+        "l08_oee",
+        "cheating",
+        "the visible cycle time",
+        {"l08_oee_answer": edit(OEE, "performance = ideal_cycle_s *", "performance = 3.0 *")},
+        (PASSES, PASSES, Fails("performance")),
+    ),
+    *model_and_blank(LAB, "l08_pareto"),
+    Answer(
+        "l08_pareto",
+        "partly right",
+        "table order",
+        {"l08_pareto_answer": PARETO_UNSORTED},
+        (Fails("1번째 행.*파레토 순서", "Pareto order"),) * 3,
+    ),
+    Answer(
+        "l08_pareto",
+        "partly right",
+        "one cause",
+        {"l08_pareto_answer": "def defect_pareto(records):\n    return [('높이 초과', 1, 0.1, 100.0)]\n"},
+        (Fails("2행"), Fails("행"), Fails("행")),
+    ),
+    Answer(
+        "l08_pareto",
+        "cheating",
+        "the visible table written down",
+        pareto_written_down,
+        (PASSES, Fails("행"), Fails("행")),
+    ),
+    *model_and_blank(LAB, "l08_limits"),
+    Answer(
+        "l08_limits",
+        "partly right",
+        "sigma of single parts",
+        {"l08_limits_answer": LIMITS_FROM_SINGLE_PARTS},
+        (Fails("A2 × R̄"),) * 3,
+    ),
+    Answer(
+        "l08_limits",
+        "cheating",
+        "the visible limits written down",
+        limits_written_down,
+        (PASSES, Fails("맞는 값은"), Fails("맞는 값은")),
+    ),
+    *model_and_blank(LAB, "l08_cpk"),
+    Answer(
+        "l08_cpk",
+        "partly right",
+        "Cp for Cpk",
+        {"l08_cpk_answer": CPK_AS_CP},
+        (Fails(r"min\(USL − 평균, 평균 − LSL\)"),) * 3,
+    ),
+    Answer(
+        "l08_cpk",
+        "cheating",
+        "the visible limits",
+        {
+            "l08_cpk_answer": edit(
+                LAB.source("l08_cpk_answer"), "min(usl_mm - mean, mean - lsl_mm)", "min(65.0 - mean, mean - 55.0)"
+            )
+        },
+        (PASSES, PASSES, Fails("cpk")),
+    ),
+    *model_and_blank(LAB, "l08_drift"),
+    Answer(
+        "l08_drift",
+        "partly right",
+        "above the limit only",
+        {"l08_drift_answer": DRIFT_ABOVE_ONLY},
+        (PASSES, Fails("위·아래 모두", "Count, per shift, the means above UCL or below LCL"), PASSES),
+    ),
+    Answer(
+        "l08_drift",
+        "cheating",
+        "the visible shift",
+        {"l08_drift_answer": "def find_drifted_shift(samples, lcl, ucl):\n    return 'B'\n"},
+        (PASSES, Fails("C"), Fails("A")),
+    ),
+]
 
 
-def test_the_notebook_has_as_many_checks_as_this_file():
-    calls = re.findall(r"l08\.check_\w+\(", NOTEBOOK.read_text(encoding="utf-8"))
-    assert len(calls) == sum(len(checks) for checks in HIDDEN.values())
+@pytest.mark.parametrize("answer", ANSWERS, ids=[answer.id for answer in ANSWERS])
+def test_the_test_cell_grades_the_answer_check_by_check(answer):
+    answer.check(LAB)
 
 
-@pytest.mark.parametrize(
-    ("criterion", "wrong", "says"),
-    [
-        ("oee", OEE_QUALITY_FROM_DEFECTS, "MIS_SORT"),
-        ("pareto", PARETO_UNSORTED, "파레토 순서"),
-        ("limits", LIMITS_FROM_SINGLE_PARTS, "A2 × R̄"),
-        ("cpk", CPK_AS_CP, "min(USL − 평균, 평균 − LSL)"),
-        ("drift", DRIFT_ABOVE_ONLY, "위·아래 모두"),
-    ],
-)
-def test_a_wrong_answer_fails_its_criterion_and_says_where_to_look(cells, criterion, wrong, says):
-    messages = failures(namespace(cells, wrong), criterion)
-    assert messages, f"{criterion}: the wrong answer passed every check"
-    assert says in messages[0]
-
-
-def test_oee_given_as_percentages_is_told_to_use_fractions(cells):
-    as_percent = "    availability, performance, quality = 100 * availability, 100 * performance, 100 * quality\n"
-    percent = cells["l08_oee_answer"].replace("    return {", as_percent + "    return {")
-    assert percent != cells["l08_oee_answer"]
-    with pytest.raises(CheckFailed, match="0~1 사이 비율"):
-        l08.check_oee(namespace(cells, percent)["shift_oee"], seed=1, minutes=30)
-
-
-def test_a_pareto_table_with_a_cause_missing_says_how_many_rows(cells):
-    only_defects = "def defect_pareto(records):\n    return [('높이 초과', 1, 0.1, 100.0)]\n"
-    with pytest.raises(CheckFailed, match="2행"):
-        l08.check_pareto(namespace(cells, only_defects)["defect_pareto"], seed=1, minutes=60)
-
-
-def test_messages_are_english_with_sflab_lang_en(cells, monkeypatch):
+def test_the_failure_is_told_in_english_with_sflab_lang_en(monkeypatch):
     monkeypatch.setenv("SFLAB_LANG", "en")
-    with pytest.raises(CheckFailed, match="Count, per shift, the means above UCL or below LCL"):
-        l08.check_drift(
-            namespace(cells, DRIFT_ABOVE_ONLY)["find_drifted_shift"], seed=9, drift_shift="C", severity_mm_per_h=-0.6
-        )
+    graded = LAB.grade("l08_drift", {"l08_drift_answer": DRIFT_ABOVE_ONLY})
+    assert "Count, per shift, the means above UCL or below LCL" in str(graded.cell_error)
+
+
+def test_every_criterion_has_a_correct_a_blank_a_partly_right_and_a_cheating_answer():
+    assert missing_kinds(LAB, ANSWERS) == {}
 
 
 # ---------------------------------------------------------------- the grader's truth is the plant's
@@ -128,12 +183,11 @@ def test_every_loss_cause_happens_in_the_hidden_pareto_run_and_the_order_is_not_
     assert sum(row[1] for row in l08.model_pareto(plant.records)) == sum(1 for r in plant.records if r.result != "OK")
 
 
-def test_the_notebooks_sampling_plan_is_the_graders(cells):
-    ns = namespace(cells)
-    exec(compile(cells["l08_sampling"], "<sampling>", "exec"), ns)  # noqa: S102 - the notebook's own cell
+def test_the_notebooks_sampling_plan_is_the_graders():
+    sample_subgroups = LAB.kernel("l08_limits")["sample_subgroups"]  # the locked cell before step 3
     plant = l08.run_line(7, 90)
     for every_s in (1200, 300):
-        assert ns["sample_subgroups"](plant.records, every_s) == l08.sample_subgroups(plant.records, every_s)
+        assert sample_subgroups(plant.records, every_s) == l08.sample_subgroups(plant.records, every_s)
     samples = l08.sample_subgroups(plant.records, 300)
     assert samples and all(len(heights) == l08.SUBGROUP_SIZE for _, heights in samples)
 

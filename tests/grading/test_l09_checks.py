@@ -1,4 +1,10 @@
-"""The L09 checks on wrong and partial answers, run directly (no nbgrader); see also test_every_lab.py."""
+"""The L09 test cells on correct, blank, partly right and cheating answers (no nbgrader).
+
+Every answer is graded by the notebook's own test cells, the visible and the hidden checks
+nbgrader runs, one check call at a time: each case says which checks pass and what the
+failing ones tell the student. ``test_every_lab.py`` runs the same cells whole on every lab.
+The last tests check the notebook's recorder and the motor model against the grader's.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,8 @@ import numpy as np
 import pytest
 
 from curriculum import LABS_DIR as LABS
-from grading.checks import CheckFailed
 from grading.labs import l09
-from tests.grading.notebook_cells import failures as failing
-from tests.grading.notebook_cells import notebook_cells, run_cells
+from tests.grading.notebook_cells import PASSES, Answer, Fails, LabNotebook, edit, missing_kinds, model_and_blank
 from tests.samples.l09 import (
     BASELINE_WHOLE_RUN,
     DETECTOR_ISO_LIMIT,
@@ -19,118 +23,141 @@ from tests.samples.l09 import (
     RUL_STRAIGHT_LINE,
 )
 
-NOTEBOOK = LABS / "L09_predictive" / "L09_predictive.ipynb"
-#: The notebook's tests, one list per criterion (visible first, then hidden).
-HIDDEN = {
-    "baseline": [
-        lambda ns: l09.check_baseline(ns["baseline_stats"], seed=1, window_s=(600, 1800), seconds=2400),
-        lambda ns: l09.check_baseline(
-            ns["baseline_stats"], seed=5, window_s=(900, 2100), seconds=3000, wear_start_s=2400
-        ),
-        lambda ns: l09.check_baseline(ns["baseline_stats"], seed=12, window_s=(1200, 3000), seconds=3600),
-    ],
-    "detector": [
-        lambda ns: l09.check_detector(ns["AnomalyDetector"], seed=1, wear_start_s=2400, wear_per_h=3.0, healthy_seed=2),
-        lambda ns: l09.check_detector(ns["AnomalyDetector"], seed=7, wear_start_s=4200, wear_per_h=3.5),
-        lambda ns: l09.check_detector(
-            ns["AnomalyDetector"], seed=12, wear_start_s=4200, wear_per_h=2.5, noise_mm_s=0.4
-        ),
-    ],
-    "lead": [
-        lambda ns: l09.check_lead_time(ns["AnomalyDetector"], seed=1, wear_start_s=2400, wear_per_h=3.0),
-        lambda ns: l09.check_lead_time(ns["AnomalyDetector"], seed=7, wear_start_s=2400, wear_per_h=3.5),
-        lambda ns: l09.check_lead_time(ns["AnomalyDetector"], seed=21, wear_start_s=2700, wear_per_h=2.5),
-    ],
-    "rul": [
-        lambda ns: l09.check_remaining_life(
-            ns["remaining_life_s"], seed=1, wear_start_s=2400, wear_per_h=3.0, now_mm_s=4.5
-        ),
-        lambda ns: l09.check_remaining_life(
-            ns["remaining_life_s"], seed=7, wear_start_s=2400, wear_per_h=3.5, now_mm_s=3.0
-        ),
-        lambda ns: l09.check_remaining_life(
-            ns["remaining_life_s"], seed=21, wear_start_s=2700, wear_per_h=2.5, now_mm_s=3.0, limit_mm_s=7.1
-        ),
-    ],
-}
+LAB = LabNotebook(LABS / "L09_predictive" / "L09_predictive.ipynb")
+#: A detector that never alarms.
+SILENT = "class AnomalyDetector:\n    def __init__(self, baseline):\n        pass\n\n    def update(self, sample):\n"
+SILENT += "        return False\n"
+#: A detector that alarms at a fixed time: just after the visible test's wear begins (40 min).
+ON_THE_CLOCK = SILENT.replace("return False", 'return sample["time_s"] >= 2450')
 
 
-@pytest.fixture(scope="module")
-def cells() -> dict[str, str]:
-    return notebook_cells(NOTEBOOK)
+def baseline_written_down(lab: LabNotebook) -> dict[str, str]:
+    """The model's statistics of the visible run (seed 1, 40 min, 600–1800 s), returned whatever the table."""
+    kernel = lab.kernel("l09_baseline")
+    stats = kernel["baseline_stats"](kernel["record_motor"](seed=1, hours=40 / 60), 600, 1800)
+    return {"l09_baseline_answer": f"def baseline_stats(table, start_s, end_s):\n    return {stats!r}\n"}
 
 
-def namespace(cells: dict[str, str], *codes: str) -> dict:
-    """The kernel after the setup cell and the given answer cells."""
-    return run_cells(cells["l09_setup"], *codes)
+ANSWERS = [
+    *model_and_blank(LAB, "l09_baseline"),
+    Answer(
+        "l09_baseline",
+        "partly right",
+        "the whole run",
+        {"l09_baseline_answer": BASELINE_WHOLE_RUN},
+        (Fails("행만 골라.*표 전체를 쓰면", "boolean mask"),) * 3,
+    ),
+    Answer(
+        "l09_baseline",
+        "partly right",
+        "wrong keys",
+        {"l09_baseline_answer": "def baseline_stats(table, start_s, end_s):\n    return {'vibration': (1.1, 0.07)}\n"},
+        (Fails("vibration_mm_s"),) * 3,
+    ),
+    Answer(
+        "l09_baseline",
+        "cheating",
+        "the visible numbers written down",
+        baseline_written_down,
+        (PASSES, Fails("900 이상 2100 미만인 행만"), Fails("1200 이상 3000 미만인 행만")),
+    ),
+    *model_and_blank(LAB, "l09_detector"),
+    Answer(
+        "l09_detector",
+        "partly right",
+        "no persistence",
+        {"l09_detector_answer": DETECTOR_NO_PERSISTENCE},
+        (Fails("오경보"),) * 3,
+    ),
+    Answer(
+        "l09_detector",
+        "correct",
+        "ISO limit",  # never a false alarm: full marks here, too late for step 3
+        {"l09_detector_answer": DETECTOR_ISO_LIMIT},
+        (PASSES,) * 3,
+    ),
+    Answer(
+        "l09_detector",
+        "cheating",
+        "a limit tuned to the visible sensor",  # 3 standard deviations of the clean sensor
+        {"l09_detector_answer": edit(DETECTOR_ISO_LIMIT, "> 4.5", "> 1.3")},
+        (PASSES, PASSES, Fails("잡음 \\+0.4 mm/s.*오경보")),
+    ),
+    *model_and_blank(LAB, "l09_lead"),
+    Answer(
+        "l09_lead",
+        "partly right",
+        "no persistence",
+        {"l09_detector_answer": DETECTOR_NO_PERSISTENCE},
+        (Fails("오경보"),) * 3,
+    ),
+    Answer(
+        "l09_lead",
+        "partly right",
+        "ISO limit",
+        {"l09_detector_answer": DETECTOR_ISO_LIMIT},
+        (Fails("45분"),) * 3,
+    ),
+    Answer(
+        "l09_lead",
+        "partly right",
+        "never alarms",
+        {"l09_detector_answer": SILENT},
+        (Fails("경보가 없었습니다"),) * 3,
+    ),
+    Answer(
+        "l09_lead",
+        "cheating",
+        "an alarm on the clock",
+        {"l09_detector_answer": ON_THE_CLOCK},
+        (PASSES, PASSES, Fails("시드 21.*마모가 시작되기 4.2분 전이라 오경보", "before the wear started")),
+    ),
+    *model_and_blank(LAB, "l09_rul"),
+    Answer(
+        "l09_rul",
+        "partly right",
+        "a straight line",
+        {"l09_rul_answer": RUL_STRAIGHT_LINE},
+        (Fails("늦어"),) * 3,
+    ),
+    Answer(
+        "l09_rul",
+        "partly right",
+        "not a number",
+        {
+            "l09_rul_answer": "def remaining_life_s(time_s, vibration_mm_s, healthy_mm_s, limit_mm_s=11.2):\n"
+            "    return '곧'\n"
+        },
+        (Fails("숫자"),) * 3,
+    ),
+    Answer(
+        "l09_rul",
+        "cheating",
+        "the visible limit",
+        {
+            "l09_rul_answer": edit(
+                LAB.source("l09_rul_answer"),
+                "np.log(limit_mm_s - healthy_mm_s)",
+                "np.log(BREAKDOWN_MM_S - healthy_mm_s)",
+            )
+        },
+        (PASSES, PASSES, Fails("한계 7.1 mm/s")),
+    ),
+]
 
 
-def failures(ns: dict, criterion: str, *, first_only: bool = False) -> list[str]:
-    """Messages of the criterion's checks that failed (only the first one when ``first_only``)."""
-    return failing(HIDDEN[criterion], ns, first_only=first_only)
+@pytest.mark.parametrize("answer", ANSWERS, ids=[answer.id for answer in ANSWERS])
+def test_the_test_cell_grades_the_answer_check_by_check(answer):
+    answer.check(LAB)
 
 
-def test_the_notebook_runs_every_check_of_this_file(cells):
-    calls = {
-        "baseline": "check_baseline(",
-        "detector": "check_detector(",
-        "lead": "check_lead_time(",
-        "rul": "check_remaining_life(",
-    }
-    for criterion, call in calls.items():
-        assert cells[f"l09_{criterion}"].count(call) == len(HIDDEN[criterion])
+def test_every_criterion_has_a_correct_a_blank_a_partly_right_and_a_cheating_answer():
+    assert missing_kinds(LAB, ANSWERS) == {}
 
 
-@pytest.mark.parametrize(
-    ("criterion", "wrong", "says"),
-    [
-        ("baseline", BASELINE_WHOLE_RUN, "이상"),
-        ("detector", DETECTOR_NO_PERSISTENCE, "오경보"),
-        ("lead", DETECTOR_NO_PERSISTENCE, "오경보"),
-        ("lead", DETECTOR_ISO_LIMIT, "45분"),
-        ("rul", RUL_STRAIGHT_LINE, "늦어"),
-    ],
-)
-def test_a_wrong_answer_fails_its_criterion_and_says_where_to_look(cells, criterion, wrong, says):
-    messages = failures(namespace(cells, wrong), criterion, first_only=True)
-    assert messages, f"{criterion}: the wrong answer passed every check"
-    assert says in messages[0]
-
-
-def test_a_fixed_iso_limit_still_detects_without_false_alarms(cells):
-    assert failures(namespace(cells, DETECTOR_ISO_LIMIT), "detector") == []
-
-
-def test_a_fixed_limit_tuned_to_a_clean_sensor_false_alarms_on_a_noisy_one(cells):
-    fixed = DETECTOR_ISO_LIMIT.replace("> 4.5", "> 1.3")  # 3 standard deviations of the clean sensor
-    ns = namespace(cells, fixed)
-    HIDDEN["detector"][0](ns)  # the clean sensor: no false alarm
-    with pytest.raises(CheckFailed, match="잡음 \\+0.4 mm/s.*오경보"):
-        HIDDEN["detector"][2](ns)
-
-
-def test_a_detector_that_never_alarms_is_told_so(cells):
-    silent = (
-        "class AnomalyDetector:\n    def __init__(self, baseline):\n        pass\n\n    def update(self, sample):\n"
-    )
-    silent += "        return False\n"
-    with pytest.raises(CheckFailed, match="경보가 없었습니다"):
-        HIDDEN["lead"][0](namespace(cells, silent))
-
-
-def test_a_baseline_of_wrong_shape_names_the_keys(cells):
-    with pytest.raises(CheckFailed, match="vibration_mm_s"):
-        l09.check_baseline(lambda table, start_s, end_s: {"vibration": (1.1, 0.07)}, seed=1)
-
-
-def test_a_remaining_life_that_is_not_a_number_fails(cells):
-    with pytest.raises(CheckFailed, match="숫자"):
-        l09.check_remaining_life(lambda *args: "곧", seed=1, wear_start_s=2400, wear_per_h=3.0)
-
-
-def test_the_notebooks_recorder_makes_the_graders_table(cells):
-    ns = namespace(cells)
-    got = ns["record_motor"](seed=3, wear_start_s=1200, wear_per_h=3.0, noise_mm_s=0.2, hours=0.5)
+def test_the_notebooks_recorder_makes_the_graders_table():
+    record_motor = LAB.kernel("l09_baseline")["record_motor"]  # from the setup cell
+    got = record_motor(seed=3, wear_start_s=1200, wear_per_h=3.0, noise_mm_s=0.2, hours=0.5)
     want = l09.motor_table(3, seconds=1800, wear_start_s=1200, wear_per_h=3.0, noise_mm_s=0.2)
     assert list(got) == list(want)
     for column in want:

@@ -1,96 +1,140 @@
-"""The L10 checks on wrong and partial answers, run directly (no nbgrader); see also test_every_lab.py."""
+"""The L10 test cells on correct, blank, partly right and cheating answers (no nbgrader).
+
+Every answer is graded by the notebook's own test cells, the visible and the hidden checks
+nbgrader runs, one check call at a time: each case says which checks pass and what the
+failing ones tell the student. ``test_every_lab.py`` runs the same cells whole on every lab.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from curriculum import LABS_DIR as LABS
-from grading.checks import CheckFailed
-from grading.labs import l10
-from tests.grading.notebook_cells import failures as failing
-from tests.grading.notebook_cells import notebook_cells, run_cells
+from tests.grading.notebook_cells import (
+    NOT_ANSWERED,
+    PASSES,
+    Answer,
+    Fails,
+    LabNotebook,
+    edit,
+    missing_kinds,
+    model_and_blank,
+)
 from tests.samples.l10 import (
     BOTTLENECK_BUSIEST,
     ENERGY_ALL_SLOW,
+    SWEEP_BLANK,
     SWEEP_IGNORES_COLLISIONS,
     TUNING_BUFFER_ONLY,
     TUNING_TOO_FAST,
 )
 
-NOTEBOOK = LABS / "L10_optimization" / "L10_optimization.ipynb"
-TUNED = {"station_speed_m_s": 0.3, "buffer_length_m": 3.0}
-
-#: The notebook's tests, one list per criterion (visible first, then hidden).
-HIDDEN = {
-    "bottleneck": [
-        lambda ns: l10.check_bottleneck(ns["find_bottleneck"], seed=1, minutes=30),
-        lambda ns: l10.check_bottleneck(ns["find_bottleneck"], seed=11, minutes=60, settings=TUNED),
-        lambda ns: l10.check_bottleneck(ns["find_bottleneck"], made_up=True),
-    ],
-    "sweep": [
-        lambda ns: l10.check_sweep(
-            ns["sweep"], ns["best_point"], setting="station_speed_m_s", values=[0.2, 0.3, 0.35], seed=1, minutes=10
-        ),
-        lambda ns: l10.check_sweep(
-            ns["sweep"], ns["best_point"], setting="station_speed_m_s", values=[0.15, 0.4, 0.25], seed=5, minutes=10
-        ),
-        lambda ns: l10.check_sweep(
-            ns["sweep"], ns["best_point"], setting="buffer_length_m", values=[0.8, 2.6, 1.6], seed=9, minutes=10
-        ),
-    ],
-    "tuning": [
-        lambda ns: l10.check_tuning(ns["TUNING"], seed=1, minutes=30),
-        lambda ns: l10.check_tuning(ns["TUNING"], seed=11, minutes=60),
-    ],
-    "energy": [
-        lambda ns: l10.check_energy(ns["ENERGY_TUNING"], seed=1, minutes=30),
-        lambda ns: l10.check_energy(ns["ENERGY_TUNING"], seed=23, minutes=60),
-    ],
-}
-
-
-@pytest.fixture(scope="module")
-def cells() -> dict[str, str]:
-    return notebook_cells(NOTEBOOK)
-
-
-def namespace(cells: dict[str, str], *codes: str) -> dict:
-    """The kernel after the setup cell and the given answer cells."""
-    return run_cells(cells["l10_setup"], *codes, keep_stubs=True)
-
-
-def failures(ns: dict, criterion: str) -> list[str]:
-    """Messages of the criterion's checks that failed."""
-    return failing(HIDDEN[criterion], ns)
-
-
-@pytest.mark.parametrize(
-    ("criterion", "wrong", "says"),
-    [
-        ("bottleneck", BOTTLENECK_BUSIEST, "기다리는 시간(대기 + 막힘)"),
-        ("sweep", SWEEP_IGNORES_COLLISIONS, "충돌·걸림이 없는 행"),
-        ("tuning", TUNING_TOO_FAST, "충돌"),
-        ("tuning", TUNING_BUFFER_ONLY, "10% 이상"),
-        ("energy", ENERGY_ALL_SLOW, "기준 설정의"),
-    ],
+LAB = LabNotebook(LABS / "L10_optimization" / "L10_optimization.ipynb")
+#: A sweep that measures nothing: the same made-up row for every value.
+MADE_UP_SWEEP = (
+    "def sweep(setting, values, seed=1, minutes=20):\n"
+    "    return [{setting: v, 'good_per_h': 700.0, 'wh_per_good': 0.5, 'collisions': 0, 'jams': 0}"
+    " for v in values]\n\n"
+    "def best_point(rows):\n    return rows[0]\n"
 )
-def test_a_wrong_answer_fails_its_criterion_and_says_where_to_look(cells, criterion, wrong, says):
-    messages = failures(namespace(cells, wrong), criterion)
-    assert messages, f"{criterion}: the wrong answer passed every check"
-    assert says in messages[0]
+
+ANSWERS = [
+    *model_and_blank(LAB, "l10_bottleneck"),
+    Answer(
+        "l10_bottleneck",
+        "partly right",
+        "the busiest station",
+        {"l10_bottleneck_answer": BOTTLENECK_BUSIEST},
+        (
+            PASSES,  # the busiest station of the visible table is its bottleneck
+            Fails("'feeder'.*병목은 'marker'.*기다리는 시간\\(대기 \\+ 막힘\\)", "waits least"),
+            Fails("병목은 'press'"),
+        ),
+    ),
+    Answer(
+        "l10_bottleneck",
+        "cheating",
+        "the visible name",
+        {"l10_bottleneck_answer": "def find_bottleneck(rows):\n    return 'marker'\n"},
+        (PASSES, PASSES, Fails("기다리는 시간")),
+    ),
+    *model_and_blank(LAB, "l10_sweep"),
+    Answer(
+        "l10_sweep",
+        "partly right",
+        "collisions ignored",
+        {"l10_sweep_answer": SWEEP_IGNORES_COLLISIONS},
+        (
+            Fails("충돌·걸림이 없는 행 가운데.*station_speed_m_s = 0.3", "without collisions or jams"),
+            Fails("충돌·걸림이 없는 행"),
+            PASSES,  # no buffer length collides
+        ),
+    ),
+    Answer(
+        "l10_sweep",
+        "blank",
+        "the released cell",
+        {"l10_sweep_answer": SWEEP_BLANK},
+        (Fails(NOT_ANSWERED),) * 3,
+    ),
+    Answer(
+        "l10_sweep",
+        "cheating",
+        "made-up numbers",
+        {"l10_sweep_answer": MADE_UP_SWEEP},
+        (Fails("다시 재어 보니"),) * 3,
+    ),
+    Answer(
+        "l10_sweep",
+        "cheating",
+        "the visible seed",
+        {"l10_sweep_answer": edit(LAB.source("l10_sweep_answer"), "seed=seed,", "seed=1,")},
+        (PASSES, Fails("다시 재어 보니"), Fails("다시 재어 보니")),
+    ),
+    *model_and_blank(LAB, "l10_tuning"),
+    Answer(
+        "l10_tuning",
+        "partly right",
+        "too fast",
+        {"l10_tuning_answer": TUNING_TOO_FAST},
+        (Fails("충돌"),) * 2,
+    ),
+    Answer(
+        "l10_tuning",
+        "partly right",
+        "buffer only",
+        {"l10_tuning_answer": TUNING_BUFFER_ONLY},
+        (Fails("10% 이상"),) * 2,
+    ),
+    Answer(
+        "l10_tuning",
+        "cheating",
+        "a speed out of range",
+        {"l10_tuning_answer": 'TUNING = {"station_speed_m_s": 2.0}\n'},
+        (Fails(r"station_speed_m_s.*0\.05~0\.6 m/s"),) * 2,
+    ),
+    *model_and_blank(LAB, "l10_energy"),
+    Answer(
+        "l10_energy",
+        "partly right",
+        "every belt slow",
+        {"l10_energy_answer": ENERGY_ALL_SLOW},
+        (Fails("기준 설정의"),) * 2,
+    ),
+    Answer(
+        "l10_energy",
+        "cheating",
+        "a belt stopped",
+        {"l10_energy_answer": 'ENERGY_TUNING = {"station_speed_m_s": 0.3, "infeed_speed_m_s": 0.0}\n'},
+        (Fails(r"infeed_speed_m_s.*0\.05~0\.6 m/s"),) * 2,
+    ),
+]
 
 
-def test_a_setting_out_of_range_is_named_with_its_range():
-    with pytest.raises(CheckFailed, match=r"station_speed_m_s.*0\.05~0\.6 m/s"):
-        l10.check_tuning({"station_speed_m_s": 2.0}, seed=1, minutes=5)
+@pytest.mark.parametrize("answer", ANSWERS, ids=[answer.id for answer in ANSWERS])
+def test_the_test_cell_grades_the_answer_check_by_check(answer):
+    answer.check(LAB)
 
 
-def test_a_sweep_with_made_up_numbers_fails_at_the_first_wrong_row(cells):
-    made_up = (
-        "def sweep(setting, values, seed=1, minutes=20):\n"
-        "    return [{setting: v, 'good_per_h': 700.0, 'wh_per_good': 0.5, 'collisions': 0, 'jams': 0}"
-        " for v in values]\n\n"
-        "def best_point(rows):\n    return rows[0]\n"
-    )
-    with pytest.raises(CheckFailed, match="다시 재어 보니"):
-        HIDDEN["sweep"][0](namespace(cells, made_up))
+def test_every_criterion_has_a_correct_a_blank_a_partly_right_and_a_cheating_answer():
+    assert missing_kinds(LAB, ANSWERS) == {}
