@@ -2,12 +2,22 @@
 
 Reported, all measured in this one run:
 
-- ``realtime_factor``: simulated seconds per wall-clock second (the scene — sorting-line-v1
+- ``realtime_factor``: simulated seconds per second of CPU time (the scene — sorting-line-v1
   unless ``--scene`` names another —, its reference controller, 10 ms scans, feeder running);
 - ``ratio_to_bare_simpy``: the plant's scans per second divided by a bare SimPy loop
   doing nothing but one 10 ms timeout per scan;
 - ``cost_us_per_scan``: where a scan's time goes — the SimPy timeout itself, the plant
-  and the I/O refresh (measured with an idle program), and the reference program.
+  and the I/O refresh (measured with an idle program), and the reference program. (The PLC
+  skips SimPy's queue while nothing else is due, so the plant pays the timeout only on the
+  scans next to another event; the figure stays the baseline's.)
+- ``wall_clock_realtime_factor``: the same run as ``realtime_factor``, per wall-clock second.
+
+Why CPU time: on a shared machine (a classroom server, CI, a few cores for several people)
+wall-clock time also counts the turns the other programs get. The bare loop's short
+measurement (~0.1 s) dodges them more often than the plant's longer one, so the best-of-rounds
+wall-clock ratio of the very same code moved with the machine's load (0.18–0.21 at a load of 6
+on two cores, where the CPU-time ratio stayed at 0.205 ± 0.003), and the real-time factor fell
+to whatever share of a core the simulator got. On an idle machine both clocks agree.
 """
 
 from __future__ import annotations
@@ -26,6 +36,8 @@ from simulator.scenes import DEFAULT_SCENE_ID
 SCAN_S = 0.01
 #: Measurement rounds; the best of each is reported.
 ROUNDS = 3
+#: The clock of every figure but ``wall_clock_realtime_factor``: this process's CPU time (see above).
+cpu_time = time.process_time
 
 
 def bare_simpy_scans_per_s(scans: int) -> float:
@@ -38,19 +50,21 @@ def bare_simpy_scans_per_s(scans: int) -> float:
             yield timeout(SCAN_S)
 
     env.process(loop())
-    started = time.perf_counter()
+    started = cpu_time()
     env.run(until=scans * SCAN_S)
-    return scans / (time.perf_counter() - started)
+    return scans / (cpu_time() - started)
 
 
-def plant_scans_per_s(program: str, sim_s: float, seed: int = 1, scene: str = DEFAULT_SCENE_ID) -> tuple[float, Plant]:
-    """Scans per wall-clock second of ``scene`` running ``program`` for ``sim_s``."""
+def plant_scans_per_s(
+    program: str, sim_s: float, seed: int = 1, scene: str = DEFAULT_SCENE_ID
+) -> tuple[float, float, Plant]:
+    """Scans per CPU second and per wall-clock second of ``scene`` running ``program`` for ``sim_s``."""
     plant = Plant(scene, seed=seed, program=program, scan_period_ms=SCAN_S * 1000)
     plant.press("start", hold_s=0.3, at_s=0.5)
-    started = time.perf_counter()
+    started, wall_started = cpu_time(), time.perf_counter()
     plant.run(sim_s)
-    wall_s = time.perf_counter() - started
-    return plant.plc.scans / wall_s, plant
+    cpu_s, wall_s = cpu_time() - started, time.perf_counter() - wall_started
+    return plant.plc.scans / cpu_s, plant.plc.scans / wall_s, plant
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -64,7 +78,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         idle.append(plant_scans_per_s("idle", sim_s, scene=scene)[0])
         runs.append(plant_scans_per_s("reference", sim_s, scene=scene))
     best_bare, best_idle = max(bare), max(idle)
-    best_reference, plant = max(runs, key=lambda r: r[0])
+    best_reference, best_wall, plant = max(runs, key=lambda r: r[0])
     kpis = plant.kpis()
     return {
         "scene": plant.scene.id,
@@ -80,6 +94,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "plant_and_io_refresh": round(1e6 / best_idle - 1e6 / best_bare, 3),
             "reference_program": round(1e6 / best_reference - 1e6 / best_idle, 3),
         },
+        "wall_clock_realtime_factor": round(best_wall * SCAN_S, 1),
         "produced": kpis.produced,
         "mis_sorts": kpis.mis_sorts,
     }
