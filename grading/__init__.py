@@ -15,12 +15,12 @@ Three parts, kept apart so a test cell imports little:
   :mod:`grading.wire`), sandboxed (:mod:`grading.sandbox`, :mod:`grading.kernel_sandbox` for
   the notebook's kernel); :mod:`grading.trusted_nbgrader` puts it inside ``nbgrader autograde``
   and :mod:`grading.trusted_record` keeps the verdicts and the flags for the teacher.
-- **course tools** (run by the teacher): :mod:`grading.course` builds an nbgrader course,
-  :mod:`grading.autograde` grades many submissions at once, :mod:`grading.feedback`
-  writes feedback without hidden tests, :mod:`grading.report` writes the teachers' CSV,
-  :mod:`grading.bench` times them. :mod:`grading.notebook` and :mod:`grading.submissions`
-  build notebooks in code; :mod:`grading.environment` makes nbgrader work from a venv
-  that was never activated; :mod:`grading.output_limits` keeps graded notebooks small.
+- **course tools** (run by the teacher, never by a test cell): the package :mod:`grading.course`
+  builds an nbgrader course, grades many submissions at once, writes the teachers' CSV, times
+  the grading and serves lab PCs without a server. The nbgrader plug-ins a course's
+  ``nbgrader_config.py`` names stay here, where courses built earlier find them:
+  :mod:`grading.feedback` (feedback without hidden tests), :mod:`grading.output_limits` (graded
+  notebooks stay small), :mod:`grading.trusted_nbgrader` and :mod:`grading.kernel_sandbox`.
 
 The ``sflab`` commands that call these tools are in :mod:`sflab.commands`, above this package.
 """

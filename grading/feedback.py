@@ -18,7 +18,7 @@ from typing import Any
 
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from grading.environment import nbgrader_api
+from grading.course.environment import nbgrader_api
 from simulator.errors import LabError
 
 BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"

@@ -94,6 +94,19 @@ def answer_keys() -> list[Path]:
     return [f for f in folders if f.is_dir()]
 
 
+def graders_truth() -> list[Path]:
+    """The grader's own model answers, which the trusted pass's student process must not import.
+
+    The labs' checks compare a student's answer with what the grader computes itself
+    (``grading/labs``: ``l07.model_table``, ``l08_models`` …). The notebook's kernel needs
+    them — its test cells call the checks — but the trusted pass's student process only
+    runs answer and setup cells, and an answer that called the grader's model
+    (``collect = l07.model_table``) would pass every check. So that process sees this folder
+    empty.
+    """
+    return [Path(__file__).resolve().parent / "labs"]
+
+
 def wrap(
     command: Sequence[str], *, hidden: Iterable[str | Path] = (), writable: Iterable[str | Path] = ()
 ) -> list[str]:

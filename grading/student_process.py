@@ -133,7 +133,7 @@ class StudentProcess:
     def _spawn(self) -> None:
         self.kill()
         command = [sys.executable, "-m", "grading.student_worker", str(MEMORY_MB)]
-        command = sandbox.wrap(command, hidden=self.hidden, writable=[self.cwd])
+        command = sandbox.wrap(command, hidden=[*self.hidden, *sandbox.graders_truth()], writable=[self.cwd])
         env = {**sandbox.student_environment(), "MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1"}
         env["PYTHONIOENCODING"] = "utf-8"
         self._process = subprocess.Popen(  # noqa: S603 - our own interpreter and module

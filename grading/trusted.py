@@ -34,6 +34,7 @@ from typing import Any
 
 from nbformat import NotebookNode
 
+import simulator as simulator_package
 from grading.checks import CheckFailed, describe_error
 from grading.remote import RemoteSession
 from grading.student_process import AnswerCell, StudentGone, StudentProcess
@@ -133,6 +134,19 @@ def answer_cells(source_nb: NotebookNode, submission: NotebookNode) -> list[Answ
     return cells
 
 
+def reference_programs_hidden(setup_sources: Sequence[str]) -> list[Path]:
+    """``simulator/controllers`` when the lab's own setup cells do not use it, for the student's process to see empty.
+
+    The built-in controllers are complete programs for the scenes (the sorting line's,
+    with its pushers): an answer ``class Sorter(SortingLineController): pass`` would pass
+    L05's sorting check without a line of the student's own. A lab that hands one out on
+    purpose (L06 drives the sorting line over Modbus) imports it in a setup cell, and keeps it.
+    """
+    if any("simulator.controllers" in source for source in setup_sources):
+        return []
+    return [Path(simulator_package.__file__).resolve().parent / "controllers"]
+
+
 def grade(
     source_nb: NotebookNode,
     submission: NotebookNode,
@@ -148,9 +162,10 @@ def grade(
         hidden: folders the student's process must not see (the course folder).
         only: grade ids to decide (all when None).
     """
-    _, tests = split_source(source_nb)
+    runs, tests = split_source(source_nb)
     wanted = set(only) if only is not None else None
-    process = StudentProcess(answer_cells(source_nb, submission), hidden=hidden)
+    setup = [source for _, source in runs if source is not None]
+    process = StudentProcess(answer_cells(source_nb, submission), hidden=[*hidden, *reference_programs_hidden(setup)])
     verdicts = []
     try:
         try:

@@ -7,7 +7,7 @@ notebook is written without outputs, and ``tests/labs`` checks it matches this s
 
 from __future__ import annotations
 
-from grading.notebook import (
+from grading.course.notebook import (
     given_code,
     hidden,
     lab_header,

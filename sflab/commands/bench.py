@@ -40,9 +40,9 @@ def benchmark_module(name: str) -> ModuleType:
 
         return simulator.viz.bench
     if name == "grade":
-        import grading.bench
+        import grading.course.bench
 
-        return grading.bench
+        return grading.course.bench
     raise KeyError(name)
 
 

@@ -1,8 +1,8 @@
 """``sflab course build|plan`` and ``sflab grade autograde|report|feedback|import``: the teacher's commands.
 
 Every command here works when ``sflab`` is called by its full path from a virtual
-environment that was never activated (see :mod:`grading.environment`). ``grade import``
-takes the hand-in zips of lab PCs without a server (:mod:`grading.handin`).
+environment that was never activated (see :mod:`grading.course.environment`). ``grade import``
+takes the hand-in zips of lab PCs without a server (:mod:`grading.course.handin`).
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def _needs_action(args: argparse.Namespace) -> int:
 
 
 def _course_build(args: argparse.Namespace) -> int:
-    from grading.course import CELL_TIMEOUT_S, build_course
+    from grading.course.build import CELL_TIMEOUT_S, build_course
 
     built = build_course(
         args.track,
@@ -103,7 +103,7 @@ def _course_plan(args: argparse.Namespace) -> int:
 
 
 def _autograde(args: argparse.Namespace) -> int:
-    from grading.autograde import autograde
+    from grading.course.autograde import autograde
     from grading.messages import LANG_VARIABLE
 
     os.environ[LANG_VARIABLE] = args.lang  # the checks inside the notebooks speak the same language
@@ -145,7 +145,7 @@ def _print_flags(flags: dict[str, list[Any]], lang: str) -> None:
 def _report(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from grading.report import write_report
+    from grading.course.report import write_report
 
     course = Path(args.course).resolve()
     out = Path(args.out) if args.out else course / "reports" / f"{args.assignment}.csv"
@@ -165,7 +165,7 @@ def _feedback(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from grading.handin import import_handins
+    from grading.course.handin import import_handins
 
     written = import_handins(args.zips, args.course, force=args.force)
     for path in written:

@@ -1,9 +1,9 @@
 """``sflab lab``, ``sflab lab handin LAB`` and ``sflab lab wheels DIR``: a track's labs on a lab PC without a server.
 
 ``sflab lab`` opens JupyterLab in Korean on the student's work folder, after putting the
-released notebook of every missing lab in it (:mod:`grading.lab_pc`); ``handin`` zips one
-lab for the teacher (:mod:`grading.handin`); ``wheels`` builds the folder a PC with no
-internet installs from (:mod:`grading.offline`). JupyterLab is imported only when
+released notebook of every missing lab in it (:mod:`grading.course.lab_pc`); ``handin`` zips one
+lab for the teacher (:mod:`grading.course.handin`); ``wheels`` builds the folder a PC with no
+internet installs from (:mod:`grading.course.offline`). JupyterLab is imported only when
 ``sflab lab`` opens it.
 """
 
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from grading.lab_pc import (
+from grading.course.lab_pc import (
     DEFAULT_ROOT,
     HANDIN_FOLDER,
     LANGUAGE_PACK,
@@ -28,7 +28,7 @@ from grading.lab_pc import (
     write_lab_settings,
     write_web_font,
 )
-from grading.offline import build_wheel_folder, install_command
+from grading.course.offline import build_wheel_folder, install_command
 from sflab.arguments import COMMON, add_command
 from simulator.errors import LabError
 
@@ -65,7 +65,7 @@ def _folder_options(parser: argparse.ArgumentParser) -> None:
 def _lab_command(args: argparse.Namespace) -> int:
     from jupyterlab.labapp import LabApp
 
-    from grading.environment import prepare_environment
+    from grading.course.environment import prepare_environment
     from grading.messages import LANG_VARIABLE
 
     english = args.lang == "en"
@@ -136,7 +136,7 @@ def _welcome(work: WorkFolder, track_id: str, english: bool) -> str:
 
 def _handin_command(args: argparse.Namespace) -> int:
     from curriculum import load_track
-    from grading.handin import write_handin
+    from grading.course.handin import write_handin
 
     track = load_track(args.track)
     try:

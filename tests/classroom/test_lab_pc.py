@@ -22,8 +22,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grading.course import build_course
-from grading.submissions import fill, read
+from grading.course.build import build_course
+from grading.course.submissions import fill, read
 
 pytestmark = pytest.mark.timeout(240)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from grading.offline import DISTRIBUTION, REQUIREMENT_EXTRA
+from grading.course.offline import DISTRIBUTION, REQUIREMENT_EXTRA
 
 pytestmark = pytest.mark.timeout(600)
 

@@ -11,7 +11,7 @@ import pytest
 from curriculum import LEVELS, check_track, load_track
 from curriculum.loader import check_notebook, notebook_path
 from curriculum.plan import page, plan_markdown
-from grading.course import only_labs
+from grading.course.build import only_labs
 from simulator.errors import LabError
 
 TRACK = load_track("common")

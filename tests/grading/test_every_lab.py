@@ -21,8 +21,8 @@ from nbformat import NotebookNode
 
 from curriculum import load_track, notebook_path
 from grading.checks import CheckFailed
+from grading.course.submissions import read
 from grading.feedback import is_test_cell
-from grading.submissions import read
 from tests.grading.notebook_cells import released
 
 TRACK = load_track("common")

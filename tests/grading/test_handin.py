@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from grading.autograde import autograde, gradebook_scores
-from grading.course import build_course
-from grading.handin import import_handins, write_handin
-from grading.submissions import read
+from grading.course.autograde import autograde, gradebook_scores
+from grading.course.build import build_course
+from grading.course.handin import import_handins, write_handin
+from grading.course.submissions import read
 from sflab.cli import main
 from tests.samples.l01 import SAMPLES, sample_notebook
 

@@ -23,10 +23,10 @@ from traitlets.config import Config
 
 import grading
 from grading import sandbox
-from grading.course import build_course
-from grading.environment import nbgrader_api
+from grading.course.build import build_course
+from grading.course.environment import nbgrader_api
+from grading.course.submissions import cell_by_id, fill, read, source_answers, submit
 from grading.kernel_sandbox import SandboxedKernelManager, course_root
-from grading.submissions import cell_by_id, fill, read, source_answers, submit
 
 needs_sandbox = pytest.mark.skipif(not sandbox.available(), reason="bubblewrap is not available here")
 
@@ -105,7 +105,7 @@ def _sha256(path: Path) -> str:
 
 
 def _autograde(root: Path, student: str, *, trusted_pass: bool = True) -> dict[str, Any]:
-    """The real ``nbgrader autograde`` (as :func:`grading.autograde._grade_student` runs it)."""
+    """The real ``nbgrader autograde`` (as :func:`grading.course.autograde._grade_student` runs it)."""
     api = nbgrader_api(root)
     if not trusted_pass:
         # Only to keep this test short: the trusted pass re-runs every check (~50 s for the model

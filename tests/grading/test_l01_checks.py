@@ -6,8 +6,8 @@ import pytest
 
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
+from grading.course.submissions import read, source_answers
 from grading.labs import l01
-from grading.submissions import read, source_answers
 from simulator.plc import TON
 from simulator.portable import portable
 from tests.samples.l01 import COUNTER_WITH_TYPO, IGNORES_ESTOP, NO_DEBOUNCE

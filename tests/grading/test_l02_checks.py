@@ -10,8 +10,8 @@ import pytest
 
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
+from grading.course.submissions import read, source_answers
 from grading.labs import l02
-from grading.submissions import read, source_answers
 from tests.samples.l02 import (
     FILTER_SHARED_WINDOW,
     GAUGE_UNFILTERED,

@@ -6,8 +6,8 @@ import pytest
 
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
+from grading.course.submissions import read, source_answers
 from grading.labs import l03
-from grading.submissions import read, source_answers
 from tests.samples.l03 import (
     ESTOP_RESTARTS,
     NO_INTERLOCK,

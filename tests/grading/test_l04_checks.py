@@ -6,8 +6,8 @@ import pytest
 
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
+from grading.course.submissions import read, source_answers
 from grading.labs import l04
-from grading.submissions import read, source_answers
 from simulator.plc import CTD, CTU, R_TRIG, TOF, TON, TP
 from tests.samples.l04 import (
     BOX_NO_DEBOUNCE,

@@ -8,8 +8,8 @@ import pytest
 
 from curriculum import LABS_DIR as LABS
 from grading.checks import CheckFailed
+from grading.course.submissions import read, source_answers
 from grading.labs import l05
-from grading.submissions import read, source_answers
 from simulator.plc import R_TRIG, TON
 from tests.samples.l05 import (
     ESTOP_WITHOUT_RESET,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 
-from grading import report
+from grading.course import report
 from grading.trusted_record import Criterion, Record, disagreement, read_records, write_record
 
 SCORES = {

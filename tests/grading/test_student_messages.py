@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from nbclient import NotebookClient
 
-from grading import notebook as cells
 from grading.checks import CheckFailed
+from grading.course import notebook as cells
 
 pytestmark = pytest.mark.timeout(300)
 

@@ -9,10 +9,10 @@ import nbformat
 import numpy as np
 import pytest
 
-from grading import notebook as nbcells
+from grading.course import notebook as nbcells
 from grading.remote import RemoteSession, StudentError
 from grading.student_process import AnswerCell, StudentGone, StudentProcess
-from grading.trusted import grade
+from grading.trusted import grade, reference_programs_hidden
 from grading.wire import MAX_DEPTH, TAG, WireError, decode_reply, encode, frame, frame_length, parse
 
 
@@ -292,3 +292,33 @@ def test_restored_test_cells_keep_the_teachers_order(notebook):
     ]
     restored = restored_tests(answers_only, teacher)
     assert [c.get("id") for c in restored] == [c.get("id") for c in teacher.cells]
+
+
+def test_the_students_process_cannot_import_the_graders_model_answers():
+    """An answer that hands back the grader's own model (``collect = l07.model_table``) would pass every check."""
+    cheat = "from grading.labs import l07\ncollect = l07.model_table\n"
+    process = StudentProcess([AnswerCell("l07_collect_answer", cheat)])
+    try:
+        started = process.start()
+    finally:
+        process.kill()
+    assert [e["error"]["type"] for e in started.errors] in (["ModuleNotFoundError"], ["ImportError"])
+    assert "collect" not in started.names
+
+
+def test_the_students_process_sees_no_reference_program_unless_the_lab_hands_one_out():
+    """``class Sorter(SortingLineController): pass`` passed L05's sorting check with no code of the student's own."""
+    cheat = (
+        "from simulator.controllers.reference import SortingLineController\n"
+        "class Sorter(SortingLineController):\n    pass\n"
+    )
+    l05_setup = "from simulator.plant import Plant\n"
+    l06_setup = "from simulator.controllers.reference import SortingLineController\n"
+    assert reference_programs_hidden([l06_setup]) == []
+    process = StudentProcess([AnswerCell("l05_sorter_answer", cheat)], hidden=reference_programs_hidden([l05_setup]))
+    try:
+        started = process.start()
+    finally:
+        process.kill()
+    assert [e["error"]["type"] for e in started.errors] in (["ModuleNotFoundError"], ["ImportError"])
+    assert "Sorter" not in started.names

@@ -25,6 +25,15 @@ BELOW = {
     "simulator.plc": (("simulator.plant",), ()),
 }
 
+#: What a notebook's test cells run — the labs' checks and the trusted pass that decides their points.
+#: None of it imports the course tools (:mod:`grading.course`), which only the teacher runs.
+CHECKS = (
+    *("grading.labs", "grading.runner", "grading.rules", "grading.tracing", "grading.checks", "grading.answers"),
+    *("grading.messages", "grading.presets", "grading.isolation", "grading.trusted", "grading.remote"),
+    *("grading.student_process", "grading.student_worker", "grading.channel", "grading.wire", "grading.scan_ahead"),
+    *("grading.sandbox",),
+)
+
 GRAPH = import_graph()
 
 
@@ -65,6 +74,12 @@ def test_the_core_imports_no_adapter(core):
 def test_lower_layers_do_not_import_higher_ones(layer):
     upward = _imports_from(layer, *BELOW[layer])
     assert not upward, "\n".join(upward)
+
+
+@pytest.mark.parametrize("checks", CHECKS)
+def test_what_test_cells_run_imports_no_course_tool(checks):
+    tools = _imports_from(checks, ("grading.course",))
+    assert not tools, "\n".join(tools)
 
 
 def test_the_graph_sees_the_whole_project():

@@ -21,8 +21,8 @@ import nbformat
 import pytest
 from nbformat import NotebookNode
 
-from grading.autograde import gradebook_scores
-from grading.submissions import fill, read, source_answers, submit
+from grading.course.autograde import gradebook_scores
+from grading.course.submissions import fill, read, source_answers, submit
 from tests.labs.adversarial import (
     Attack,
     attack_notebook,

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from grading.autograde import gradebook_scores
-from grading.submissions import read, submit
+from grading.course.autograde import gradebook_scores
+from grading.course.submissions import read, submit
 from grading.trusted_record import Record, read_records
 from tests.labs.adversarial import (
     BY_NAME,
@@ -167,7 +167,7 @@ def test_file_writing_attacks_change_nothing_outside_their_folder(graded_course,
 
 @pytest.mark.parametrize("lab_id", _writing_labs())
 def test_the_next_students_get_exactly_what_their_own_work_earns(graded_course, lab_id):
-    from grading.notebook import grade_cells
+    from grading.course.notebook import grade_cells
 
     victims = {victim: kind for victim, (lab, kind) in graded_course.victims.items() if lab == lab_id}
     assert victims

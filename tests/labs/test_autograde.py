@@ -22,8 +22,8 @@ def cell_scores(course, student: str, notebook: str) -> dict[str, float]:
 
 
 def test_every_lab_source_solution_gets_full_marks(graded_course):
-    from grading.notebook import grade_cells
-    from grading.submissions import read
+    from grading.course.notebook import grade_cells
+    from grading.course.submissions import read
 
     for lab_id, notebook in graded_course.labs:
         points = grade_cells(read(graded_course.root / "source" / lab_id / f"{notebook}.ipynb"))

@@ -46,7 +46,7 @@ def test_committed_notebook_is_what_its_builder_writes(lab, tmp_path):
     spec = importlib.util.spec_from_file_location(f"build_{lab.id}", builder)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    from grading.notebook import write
+    from grading.course.notebook import write
 
     fresh = write(module.build(), tmp_path / "fresh.ipynb")
     assert fresh.read_text(encoding="utf-8") == notebook_path(lab).read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from nbformat import NotebookNode
 
-from grading.submissions import fill, source_answers
+from grading.course.submissions import fill, source_answers
 
 #: Points per criterion of lab L01.
 POINTS = {"l01_classify": 2.0, "l01_count": 3.0, "l01_debounce": 3.0, "l01_safety": 2.0}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from nbformat import NotebookNode
 
-from grading.submissions import fill, source_answers
+from grading.course.submissions import fill, source_answers
 
 #: Points per criterion of lab L02.
 POINTS = {"l02_scale": 2.0, "l02_calibrate": 2.0, "l02_filter": 2.0, "l02_gauge": 2.0, "l02_hysteresis": 2.0}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from nbformat import NotebookNode
 
-from grading.submissions import fill, source_answers
+from grading.course.submissions import fill, source_answers
 
 #: Points per criterion of lab L03.
 POINTS = {"l03_self_hold": 3.0, "l03_stop_priority": 2.0, "l03_interlock": 3.0, "l03_estop": 2.0}

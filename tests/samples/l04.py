@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from nbformat import NotebookNode
 
-from grading.submissions import fill, source_answers
+from grading.course.submissions import fill, source_answers
 
 #: Points per criterion of lab L04.
 POINTS = {"l04_timers": 2.0, "l04_stroke": 3.0, "l04_watchdog": 2.0, "l04_batch": 3.0}

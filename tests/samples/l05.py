@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from nbformat import NotebookNode
 
-from grading.submissions import fill, source_answers
+from grading.course.submissions import fill, source_answers
 
 #: Points per criterion of lab L05.
 POINTS = {"l05_transitions": 2.0, "l05_sorting": 3.0, "l05_jam": 3.0, "l05_estop": 2.0}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from nbformat import NotebookNode
 
-from grading.submissions import fill, source_answers
+from grading.course.submissions import fill, source_answers
 
 #: Points per criterion of lab L06.
 POINTS = {"l06_map": 2.0, "l06_number": 1.0, "l06_read": 2.0, "l06_sort": 3.0, "l06_counts": 2.0}

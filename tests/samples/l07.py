@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from nbformat import NotebookNode
 
-from grading.submissions import fill, source_answers
+from grading.course.submissions import fill, source_answers
 
 #: Points per criterion of lab L07.
 POINTS = {"l07_collect": 3.0, "l07_trace": 3.0, "l07_sql": 2.0, "l07_summary": 2.0}

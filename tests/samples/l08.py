@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from nbformat import NotebookNode
 
-from grading.submissions import fill, source_answers
+from grading.course.submissions import fill, source_answers
 
 #: Points per criterion of lab L08.
 POINTS = {"l08_oee": 3.0, "l08_pareto": 2.0, "l08_limits": 3.0, "l08_cpk": 1.0, "l08_drift": 1.0}

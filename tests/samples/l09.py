@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from nbformat import NotebookNode
 
-from grading.submissions import fill, source_answers
+from grading.course.submissions import fill, source_answers
 
 #: Points per criterion of lab L09.
 POINTS = {"l09_baseline": 2.0, "l09_detector": 4.0, "l09_lead": 2.0, "l09_rul": 2.0}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from nbformat import NotebookNode
 
-from grading.submissions import fill, source_answers
+from grading.course.submissions import fill, source_answers
 
 #: Points per criterion of lab L10.
 POINTS = {"l10_bottleneck": 2.0, "l10_sweep": 2.0, "l10_tuning": 4.0, "l10_energy": 2.0}

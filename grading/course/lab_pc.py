@@ -7,7 +7,7 @@ with the Korean language pack as the default language. Running it again keeps ev
 notebook the student already has; only labs that are missing are added.
 
 ``sflab lab handin L01 --student 20301`` zips the student's L01 for the teacher
-(:mod:`grading.handin`). This module is what the commands do; the commands themselves
+(:mod:`grading.course.handin`). This module is what the commands do; the commands themselves
 are in :mod:`sflab.commands.lab`.
 """
 
@@ -83,7 +83,7 @@ def prepare_work_folder(track_id: str, folder: str | Path | None = None) -> Work
         LabError: when the track does not exist or nbgrader cannot release a lab.
     """
     from curriculum import load_track
-    from grading.course import build_course
+    from grading.course.build import build_course
 
     track = load_track(track_id)
     root = work_folder(track_id, folder)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from curriculum import check_track, load_track, notebook_path
 from curriculum.model import Track
-from grading.environment import CONFIG_FILE, nbgrader_api
+from grading.course.environment import CONFIG_FILE, nbgrader_api
 from simulator.errors import LabError
 
 #: Seconds one notebook cell may run while autograding (an endless loop costs only its cell).

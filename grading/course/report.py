@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from grading.autograde import gradebook_scores
+from grading.course.autograde import gradebook_scores
 from grading.trusted_record import read_records
 
 

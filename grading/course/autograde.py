@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from grading.environment import gradebook_url, nbgrader_api, prepare_environment
-from grading.progress import Progress
+from grading.course.environment import gradebook_url, nbgrader_api, prepare_environment
+from grading.course.progress import Progress
 from simulator.errors import LabError
 
 #: Seconds a worker waits for another worker's gradebook write before giving up.

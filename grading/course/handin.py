@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from grading.environment import CONFIG_FILE
+from grading.course.environment import CONFIG_FILE
 from simulator.errors import LabError
 
 #: A hand-in file's name: lab id, underscore, student number (``L01_20301.zip``).

@@ -22,11 +22,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from grading.autograde import autograde, gradebook_scores
-from grading.course import build_course
-from grading.environment import prepare_environment, venv_bin
-from grading.notebook import grade_cells
-from grading.submissions import fill, read, source_answers, submit
+from grading.course.autograde import autograde, gradebook_scores
+from grading.course.build import build_course
+from grading.course.environment import prepare_environment, venv_bin
+from grading.course.notebook import grade_cells
+from grading.course.submissions import fill, read, source_answers, submit
 
 #: Submissions in the full benchmark, and with ``--quick`` (for the test suite).
 FULL_SUBMISSIONS = 30
