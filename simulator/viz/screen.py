@@ -19,8 +19,7 @@ from simulator.plc.tags import Area
 from simulator.scenes.model import Scene
 from simulator.viz.draw import Pen, finish
 from simulator.viz.io_view import draw_io
-from simulator.viz.kinds import plant_area_steps
-from simulator.viz.kpi_view import draw_kpis
+from simulator.viz.kinds import draw_kpi_panel, plant_area_steps
 from simulator.viz.layout import Layout, layout
 from simulator.viz.overlays import draw_banner, draw_help, draw_top_bar
 from simulator.viz.panel_view import draw_panel
@@ -71,7 +70,7 @@ def draw_steps(
         draw_banner(pen, ui.notice, where.line, theme.BLUE)
     yield
     draw_panel(pen, scene, snap, where.panel, ui)
-    draw_kpis(pen, snap.kpis, where.kpis, ui.lang)
+    draw_kpi_panel(pen, snap, where.kpis, ui.lang)
     yield
     trend_tag = next((t for t in scene.tags if ui.trend and t.name == ui.trend.tag), None)
     draw_trend(pen, ui.trend, trend_tag, sensor_full_scale(scene, trend_tag), where.trend, ui.lang)

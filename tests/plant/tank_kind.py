@@ -4,7 +4,8 @@ Everything a kind provides, small enough to read at once: its scene (a dataclass
 reader), its equipment (the physics, the wiring, the KPIs, the view) and its renderer.
 ``test_new_kind.py`` registers it the way a real kind is registered — one line in each
 of ``simulator.scenes.kinds.READERS``, ``simulator.plant.kinds.KINDS`` and
-``simulator.viz.kinds.RENDERERS`` — and runs it with a PLC program, like any scene.
+``simulator.viz.kinds.RENDERERS`` (its drawing steps and its KPI panel) — and runs it with
+a PLC program, like any scene.
 
 Physics: the valve lets in ``inflow_m3_per_s``; the level rises at
 ``inflow_m3_per_s / area_m2`` metres per second while it is open (nothing flows out).
@@ -198,6 +199,17 @@ KIND = PlantKind(name=NAME, ko="물탱크", en="water tank", random_purposes=(FA
 
 
 # ---------------------------------------------------------------- 3. the renderer (simulator/viz/<kind>_view.py)
+def tank_kpis(pen: Pen, snap: PlantSnapshot, area: pygame.Rect, lang: str) -> None:
+    """The tank's panel: its level and whether the valve is open (no OEE: nothing is produced)."""
+    view = snap.equipment
+    assert isinstance(view, TankView)
+    pen.panel(area, "수위" if lang == "ko" else "Level")
+    pen.text(f"{view.level_m:.3f} m", (area.x + pen.px(12), area.y + pen.px(40)), 28, bold=True)
+    words = {"ko": ("밸브 닫힘", "밸브 열림"), "en": ("valve shut", "valve open")}
+    valve = words["en" if lang == "en" else "ko"][view.valve_open]
+    pen.text(valve, (area.x + pen.px(12), area.y + pen.px(80)), 16)
+
+
 def tank_steps(
     pen: Pen, scene: TankScene, snap: PlantSnapshot, area: pygame.Rect, lang: str
 ) -> Generator[None, None, pygame.Rect]:

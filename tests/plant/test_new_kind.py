@@ -65,7 +65,8 @@ def tank_scene(tmp_path, monkeypatch):
     """The tank kind registered the way a real kind is (one entry in each registry), and its scene file."""
     monkeypatch.setitem(scene_kinds.READERS, tank_kind.NAME, tank_kind.read_tank)
     monkeypatch.setitem(KINDS, tank_kind.NAME, tank_kind.KIND)
-    monkeypatch.setitem(viz_kinds.RENDERERS, tank_kind.NAME, tank_kind.tank_steps)
+    renderer = viz_kinds.Renderer(steps=tank_kind.tank_steps, kpis=tank_kind.tank_kpis)
+    monkeypatch.setitem(viz_kinds.RENDERERS, tank_kind.NAME, renderer)
     path = tmp_path / "tank-demo-v1.toml"
     path.write_text(SCENE_TOML, encoding="utf-8")
     return path
