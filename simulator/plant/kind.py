@@ -9,9 +9,11 @@ the machines, the products, the physics, the records, the KPIs. A *kind* builds 
 
 Adding a kind (say ``tank_line``) is new files, plus one line in each registry:
 
-1. ``simulator/scenes/<kind>.py`` — the scene's own sections as frozen dataclasses and a
-   reader (``read(root, text, source) -> Scene``), listed in :mod:`simulator.scenes.kinds`.
-   The scene names its kind in its file: ``[scene] kind = "tank_line"``.
+1. ``simulator/scenes/<kind>.py`` — the scene as a frozen dataclass and a reader
+   (``read_…(root, scene_id, source)``), listed in :mod:`simulator.scenes.kinds`. Besides its
+   own sections the scene has the fields the frame reads: ``id``, ``kind``, ``title_ko``,
+   ``title_en``, ``title(lang)``, ``scan_period_ms``, ``tags``, ``initial_values``, ``source``.
+   The file names its kind at the top: ``kind = "tank_line"``.
 2. ``simulator/plant/<kind>/`` — a package whose ``__init__`` defines ``KIND = PlantKind(...)``,
    listed in :mod:`simulator.plant.kinds`. Its ``build(context)`` returns an object with the
    methods of :class:`Equipment` below.
