@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import keyword
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import Any
 
 from simulator.plc.tags import REGISTER_MAX, Area, ModbusTable, Tag
@@ -59,21 +60,15 @@ class ProcessImage:
         self.read_outputs = _tuple_getter(self.output_names)
         #: Reads all inputs (digital then analog) at once, for detecting writes to inputs.
         self.read_inputs = _tuple_getter(self.input_names + self.analog_names)
-        self._set_digital = _tuple_setter(self.input_names)
-        self._set_analog = _tuple_setter(self.analog_names)
+        #: Copies the field's digital input values into the image (input refresh).
+        self.write_digital_inputs: Callable[[Iterable[bool]], None] = partial(_tuple_setter(self.input_names), self.io)
+        #: Copies the A/D card's counts into the image (input refresh; every scan).
+        self.write_analog_inputs: Callable[[Iterable[int]], None] = partial(_tuple_setter(self.analog_names), self.io)
 
     def reset(self) -> None:
         """Every bit False and every word 0, as at power-on."""
         for tag in self.tags:
             setattr(self.io, tag.name, False if tag.is_bit else 0)
-
-    def write_digital_inputs(self, values: Iterable[bool]) -> None:
-        """Copy the field's digital input values into the image (input refresh)."""
-        self._set_digital(self.io, values)
-
-    def write_analog_inputs(self, values: Iterable[int]) -> None:
-        """Copy the A/D card's counts into the image (input refresh; runs every scan)."""
-        self._set_analog(self.io, values)
 
     def write_outputs(self, values: Sequence[bool]) -> None:
         """Set every digital output (used for the safe state and by a remote master)."""
