@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-#: Session fixtures that grade whole courses, each built by exactly one worker.
-COURSE_FIXTURES = ("graded_course", "portable_course")
+#: Session fixtures that grade whole courses, each built by exactly one worker (the graded course
+#: also grades the small portable course, alongside its labs: tests/labs/conftest.py).
+COURSE_FIXTURES = ("graded_course",)
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook turns the marks into node-id suffixes

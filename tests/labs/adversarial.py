@@ -35,7 +35,8 @@ the tests that meet them are strict expected failures, so closing a gap turns th
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from nbformat import NotebookNode
@@ -87,6 +88,7 @@ from tests.labs.attacks_structure import (
     to_markdown,
     ungrade,
 )
+from tests.labs.samples_index import selected_labs
 
 #: The Korean words of each structural flag (grading/trusted_nbgrader.py ``tampering``).
 FLAG_WORDS = {
@@ -337,17 +339,56 @@ CATALOGUE: tuple[Attack, ...] = (
 
 BY_NAME = {attack.name: attack for attack in CATALOGUE}
 
-#: The strongest attacks of different families, handed in for every lab (the whole catalogue for :data:`FULL_LABS`).
-REPRESENTATIVE = ("post_run_cell", "session_send", "fake_package", "setprofile", "edited")
-#: Labs that get the whole catalogue (named in issue #12).
-FULL_LABS = ("L01", "L05")
+
+# ---------------------------------------------------------------- which labs each attack is handed in for
+#: The attacks that stay in their folder, in catalogue order: each goes to the first lab and one more, in turn.
+ROTATING = tuple(attack for attack in CATALOGUE if not attack.writes)
 
 
-def attacks_for(lab_id: str) -> list[Attack]:
-    """The attacks handed in for ``lab_id``."""
-    if lab_id in FULL_LABS:
-        return list(CATALOGUE)
-    return [BY_NAME[name] for name in REPRESENTATIVE]
+def attack_labs(attack: Attack, lab_ids: Sequence[str]) -> list[str]:
+    """The labs ``attack`` is handed in for, out of ``lab_ids`` (the graded labs, in track order).
+
+    Every attack of the catalogue targets the grading, which is the same for every lab, so it
+    need not meet every lab; each meets two:
+
+    - the **first lab** (L01, the lab with the cheapest blank notebook, which the portable
+      course grades too) gets the whole catalogue;
+    - attack number ``i`` of :data:`ROTATING` also goes to lab ``i mod (n - 1)`` of the other
+      ``n - 1`` labs, so each of them meets three to five attacks of two families or more
+      (the catalogue is in family order); a cheat on the notebook's structure that finds
+      nothing to change there (no test cell after a text cell) goes to the next lab it fits;
+    - the file-writing attacks are graded in rounds of their own, followed by their victims, so
+      they go together: to the first lab and to the lab in the middle (L06 of the ten).
+
+    With one lab, that lab gets them all.
+    """
+    first, others = lab_ids[0], list(lab_ids[1:])
+    if not others:
+        return [first]
+    if attack.writes:
+        return [first, lab_ids[len(lab_ids) // 2]]
+    start = ROTATING.index(attack)
+    turn = [others[(start + step) % len(others)] for step in range(len(others))]
+    return [first, *[lab_id for lab_id in turn if fits(attack, lab_id)][:1]]
+
+
+@functools.cache
+def fits(attack: Attack, lab_id: str) -> bool:
+    """Whether ``attack`` has something to attack in ``lab_id``'s notebook (a structural cheat needs its test cell)."""
+    if attack.tamper is None:
+        return True
+    from curriculum import load_track, notebook_path
+    from grading.course.submissions import read
+
+    lab = next(lab for lab in load_track("common").labs if lab.id == lab_id)
+    source = read(notebook_path(lab))
+    return bool(attack_notebook(attack, source, source, lab_id)[1])
+
+
+def attacks_for(lab_id: str, lab_ids: Sequence[str] | None = None) -> list[Attack]:
+    """The attacks handed in for ``lab_id`` when ``lab_ids`` (by default the selected labs) are graded."""
+    ids = [lab.id for lab in selected_labs()] if lab_ids is None else list(lab_ids)
+    return [attack for attack in CATALOGUE if lab_id in attack_labs(attack, ids)]
 
 
 def refused_by_nbgrader(attack: Attack) -> bool:
@@ -363,11 +404,11 @@ def student_id(lab_id: str, attack: Attack) -> str:
 def victims(lab_id: str) -> dict[str, str]:
     """Students graded after the file-writing attacks: id → what they hand in (``blank`` or ``source``).
 
-    Each must get exactly what their own work earns. The model answer is graded only for L01,
-    where it takes seconds (L05's takes two minutes).
+    Each must get exactly what their own work earns. The model answer is graded only for the
+    first lab (L01), where it takes seconds.
     """
     found = {f"{lab_id}-victim-blank": "blank"}
-    if lab_id == "L01":
+    if lab_id == selected_labs()[0].id:
         found[f"{lab_id}-victim-source"] = "source"
     return found
 

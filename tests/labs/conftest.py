@@ -1,5 +1,25 @@
 """One nbgrader course for the whole session: built, handed in and graded with the real commands.
 
+What the course holds, for every lab of the track (the rule: every check of every lab meets a
+correct, a blank, a partly right and a cheating submission, graded by real nbgrader in one course):
+
+- the model answer (student ``source-<lab>``) and the blank released notebook (``release-<lab>``);
+  a samples module's ``full`` and ``blank`` are these two, graded once and checked against the
+  sample's points (``tests/labs/samples_index.py``);
+- every other prepared sample of the lab (``tests/samples/lNN.py``: partly right work with
+  the exact points it must get), as ``<lab>-<sample>``;
+- the lab's own attacks (for L01: :func:`adversarial` and :data:`HONEST_HELPER`);
+- generic attacks of :mod:`tests.labs.adversarial`: they attack the grading mechanism (kernel,
+  trusted pass, files), which is the same for every lab, so each runs against two labs, not
+  all: the first lab (L01) gets the whole catalogue, and attack ``i`` also goes to the
+  ``i``-th other lab in turn (three to five attacks of two families or more per lab); the
+  file-writing ones go, together, to L01 and L06 (:func:`tests.labs.adversarial.attack_labs`).
+
+Each lab is graded in one ``sflab grade autograde`` (the file-writing attacks in a round of their
+own afterwards, then their victims), then its feedback is generated. Two labs are graded at a
+time, each by one nbgrader worker: two notebooks at a time as with ``--jobs 2``, but no core
+waits for the last notebook of a lab.
+
 Every ``sflab`` call runs by the venv's full path with a ``PATH`` that does not contain the
 venv (as from a never-activated environment), so the tests also prove nbgrader finds
 ``alembic`` and the kernel's ``python`` there.
@@ -12,7 +32,9 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,13 +54,15 @@ from tests.labs.adversarial import (
     victims,
 )
 from tests.labs.attacks_files import PACKAGE_CANARY
-from tests.labs.samples_index import lab_samples, selected_labs
+from tests.labs.samples_index import GRADED_AS, lab_samples, sample_student, selected_labs
 from tests.samples.l01 import NO_DEBOUNCE, POINTS
 
 SFLAB = Path(sys.executable).parent / "sflab"
 #: Seconds a notebook cell may run in the test course (an endless top-level loop costs this;
 #: the slowest honest cell, L06's sorting over Modbus, takes about 15 s).
 TEST_CELL_TIMEOUT_S = 30
+#: Labs of the session's course graded at the same time, each by one nbgrader worker.
+PARALLEL_LABS = 2
 
 
 def clean_env() -> dict[str, str]:
@@ -68,6 +92,7 @@ def autograde(
     students: Iterable[str] = (),
     may_fail: Iterable[str] = (),
     env: Mapping[str, str] | None = None,
+    jobs: int = 2,
 ) -> tuple[str, set[str]]:
     """``sflab grade autograde`` (of ``students``, or everyone): its output and the students it could not grade.
 
@@ -75,7 +100,7 @@ def autograde(
     failure fails the test with the whole output.
     """
     only = [arg for student in students for arg in ("--student", student)]
-    command = [str(SFLAB), "grade", "autograde", lab_id, "--course", str(root), "--jobs", "2", *only]
+    command = [str(SFLAB), "grade", "autograde", lab_id, "--course", str(root), "--jobs", str(jobs), *only]
     done = subprocess.run(command, env={**clean_env(), **(env or {})}, capture_output=True, text=True)
     failed = {line.split("\t")[0] for line in done.stdout.splitlines() if line.split("\t")[1:2] == ["FAILED"]}
     unexpected = failed - set(may_fail)
@@ -235,6 +260,8 @@ class GradedCourse:
     tampered_files: dict[str, list[str]] = field(default_factory=dict)
     #: victim → (lab id, ``blank`` or ``source``): graded after the file-writing attacks.
     victims: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: The small L01 course graded the Windows way (:func:`grade_portable_course`): student → points.
+    portable: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def course_fingerprint(root: Path, lab_id: str, students: Iterable[str]) -> dict[str, str]:
@@ -264,112 +291,125 @@ def _remove_canaries(lab_ids: Iterable[str]) -> None:
         (Path(grading.labs.__file__).parent / PACKAGE_CANARY.format(lab=lab_id.lower())).unlink(missing_ok=True)
 
 
+@dataclass
+class _LabRound:
+    """What one lab of the course grades after the hand-in: the writers (handed in later) and their victims."""
+
+    lab_id: str
+    name: str
+    students: int
+    #: (student, notebook) of the file-writing attacks.
+    writers: list[tuple[str, NotebookNode]] = field(default_factory=list)
+    #: victim → ``blank`` or ``source``.
+    victims: dict[str, str] = field(default_factory=dict)
+
+
 @pytest.fixture(scope="session")
 def graded_course(tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
+    """The course of the module's docstring, graded, with its feedback."""
     root = tmp_path_factory.mktemp("sflab") / "course"
     labs_to_grade = selected_labs()
     only = [arg for lab in labs_to_grade for arg in ("--lab", lab.id)]
     sflab("course", "build", "--track", "common", "--out", root, "--cell-timeout", TEST_CELL_TIMEOUT_S, *only)
-    expected: dict[str, dict[str, float]] = {}
-    notebook_of: dict[str, str] = {}
-    attackers: dict[str, Attacker] = {}
-    labs = []
-    writers: dict[str, list[tuple[str, object, str]]] = {}  # lab → (student, notebook, name), handed in later
-    graded_victims: dict[str, tuple[str, str]] = {}
+    course = GradedCourse(root, scores={}, expected={}, labs=[], autograde_output="", notebook_of={})
+    lock = threading.Lock()
 
-    def hand_in(student: str, lab_id: str, nb: object, name: str) -> None:
+    def hand_in(student: str, lab_id: str, nb: NotebookNode, name: str) -> None:
         submit(root, student, lab_id, nb, name)
-        notebook_of[student] = name
+        with lock:
+            course.notebook_of[student] = name
 
+    rounds = []
     for lab in labs_to_grade:
         name = lab.folder
-        labs.append((lab.id, name))
+        course.labs.append((lab.id, name))
         source = read(root / "source" / lab.id / f"{name}.ipynb")
         released = read(root / "release" / lab.id / f"{name}.ipynb")
         hand_in(f"source-{lab.id}", lab.id, source, name)
         hand_in(f"release-{lab.id}", lab.id, released, name)
         samples = lab_samples(lab.id)
-        if samples is not None:
-            for sample, (_, points) in samples.SAMPLES.items():
-                hand_in(f"{lab.id}-{sample}", lab.id, samples.sample_notebook(sample, source, released), name)
-                expected[f"{lab.id}-{sample}"] = points
+        for sample, (_, points) in (samples.SAMPLES if samples is not None else {}).items():
+            student = sample_student(lab.id, sample)
+            course.expected[student] = points
+            if sample not in GRADED_AS:
+                hand_in(student, lab.id, samples.sample_notebook(sample, source, released), name)
         if lab.id == "L01":
             answers = source_answers(source)
             for student, (override, replace, delete, points) in adversarial(answers).items():
                 hand_in(student, lab.id, fill(released, {**answers, **override}, replace=replace, delete=delete), name)
-                expected[student] = points
+                course.expected[student] = points
             hand_in(HONEST_HELPER, lab.id, helper_in_own_cell(released, answers), name)
+        lab_round = _LabRound(lab.id, name, 0)
         for attack in attacks_for(lab.id):
             student = student_id(lab.id, attack)
             nb, tampered = attack_notebook(attack, released, source, lab.id, course=str(root), student=student)
-            attackers[student] = Attacker(lab.id, attack, tuple(tampered))
-            if attack.writes:  # graded apart, after every other student: they try to change the course
-                writers.setdefault(lab.id, []).append((student, nb, name))
+            course.attackers[student] = Attacker(lab.id, attack, tuple(tampered))
+            if attack.writes:  # graded apart, after every other student of the lab: they try to change the course
+                lab_round.writers.append((student, nb))
             else:
                 hand_in(student, lab.id, nb, name)
-        for victim, kind in victims(lab.id).items() if lab.id in writers else ():
-            graded_victims[victim] = (lab.id, kind)
-    scores: dict[str, dict[str, float]] = {}
-    outputs = []
-    failed: set[str] = set()
-    refused = [student for student, attacker in attackers.items() if refused_by_nbgrader(attacker.attack)]
+        if lab_round.writers:
+            lab_round.victims = victims(lab.id)
+            course.victims.update({victim: (lab.id, kind) for victim, kind in lab_round.victims.items()})
+        lab_round.students = sum(1 for notebook in course.notebook_of.values() if notebook == name)
+        rounds.append(lab_round)
+    refused = [student for student, attacker in course.attackers.items() if refused_by_nbgrader(attacker.attack)]
+    outputs: list[str] = []
 
     def grade(lab_id: str, students: Iterable[str] = (), may_fail: Iterable[str] = ()) -> None:
-        output, not_graded = autograde(root, lab_id, students=students, may_fail=[*refused, *may_fail])
-        outputs.append(output)
-        failed.update(not_graded)
-        for student, cells in gradebook_scores(root, lab_id).items():
-            if not students or student in students:
-                scores.setdefault(student, {}).update(cells)
+        output, not_graded = autograde(root, lab_id, students=students, may_fail=[*refused, *may_fail], jobs=1)
+        graded = gradebook_scores(root, lab_id)
+        with lock:
+            outputs.append(output)
+            course.failed.update(not_graded)
+            for student, cells in graded.items():
+                if not students or student in students:
+                    course.scores.setdefault(student, {}).update(cells)
 
-    for lab_id, _ in labs:
+    def grade_lab(lab_round: _LabRound) -> None:
+        lab_id, name = lab_round.lab_id, lab_round.name
         grade(lab_id)
-    tampered_files: dict[str, list[str]] = {}
-    try:
-        for lab_id, handed in writers.items():
-            students = [student for student, _, _ in handed]
-            for student, nb, name in handed:
+        if lab_round.writers:
+            writers = [student for student, _ in lab_round.writers]
+            for student, nb in lab_round.writers:
                 hand_in(student, lab_id, nb, name)
-            before = course_fingerprint(root, lab_id, students)
-            grade(lab_id, students, may_fail=students)  # a failure is reported by the tests, not here
-            lab_victims = [victim for victim, (lab, _) in graded_victims.items() if lab == lab_id]
-            name = handed[0][2]
-            for victim in lab_victims:
-                blank = graded_victims[victim][1] == "blank"
-                hand_in(
-                    victim, lab_id, read(root / ("release" if blank else "source") / lab_id / f"{name}.ipynb"), name
-                )
-            grade(lab_id, lab_victims, may_fail=lab_victims)
-            after = course_fingerprint(root, lab_id, students)
-            tampered_files[lab_id] = sorted(
-                key for key in before.keys() | after.keys() if before.get(key) != after.get(key)
-            )
-    finally:
-        _remove_canaries(writers)  # never leave a forged module in the installed package
-    for lab_id, _ in labs:
+            before = course_fingerprint(root, lab_id, writers)
+            grade(lab_id, writers, may_fail=writers)  # a failure is reported by the tests, not here
+            for victim, kind in lab_round.victims.items():
+                folder = "release" if kind == "blank" else "source"
+                hand_in(victim, lab_id, read(root / folder / lab_id / f"{name}.ipynb"), name)
+            grade(lab_id, lab_round.victims, may_fail=lab_round.victims)
+            after = course_fingerprint(root, lab_id, writers)
+            changed = sorted(key for key in before.keys() | after.keys() if before.get(key) != after.get(key))
+            with lock:
+                course.tampered_files[lab_id] = changed
         sflab("grade", "feedback", lab_id, "--course", root)
-    return GradedCourse(
-        root,
-        scores,
-        expected,
-        labs,
-        "".join(outputs),
-        notebook_of,
-        attackers=attackers,
-        failed=failed,
-        tampered_files=tampered_files,
-        victims=graded_victims,
-    )
+
+    def grade_portable() -> None:
+        course.portable = grade_portable_course(tmp_path_factory.mktemp("sflab-portable") / "course")
+
+    # The biggest lab first, then the later (longer) labs: the last lab to finish is a short one.
+    order = sorted(rounds, key=lambda r: (-r.students, -[lab.id for lab in labs_to_grade].index(r.lab_id)))
+    try:
+        with ThreadPoolExecutor(max_workers=PARALLEL_LABS) as pool:
+            tasks = [pool.submit(grade_lab, lab_round) for lab_round in order]
+            if any(lab.id == "L01" for lab in labs_to_grade):
+                tasks.insert(1, pool.submit(grade_portable))
+            for done in tasks:
+                done.result()
+    finally:
+        _remove_canaries(lab_round.lab_id for lab_round in rounds if lab_round.writers)  # no forged module stays
+    course.autograde_output = "".join(outputs)
+    return course
 
 
-@pytest.fixture(scope="session")
-def portable_course(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, float]]:
+def grade_portable_course(root: Path) -> dict[str, dict[str, float]]:
     """A small L01 course: source, blank and every L01 attack that stays in its folder, graded the Windows way.
 
     ``SFLAB_PORTABLE=1`` forces the portable path (no fork, no signals) in the grader, the
     trusted pass and the notebook's checks. Returns student → ``notebook/grade_id`` → points.
+    Graded by :func:`graded_course` alongside its labs (one nbgrader worker), so no core waits.
     """
-    root = tmp_path_factory.mktemp("sflab-portable") / "course"
     sflab("course", "build", "--track", "common", "--out", root, "--cell-timeout", TEST_CELL_TIMEOUT_S, "--lab", "L01")
     name = next(lab.folder for lab in selected_labs() if lab.id == "L01")
     source = read(root / "source" / "L01" / f"{name}.ipynb")
@@ -384,8 +424,14 @@ def portable_course(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[
         submit(root, student, "L01", attack_notebook(attack, released, source, "L01", course=str(root))[0], name)
         if refused_by_nbgrader(attack):
             refused.append(student)
-    autograde(root, "L01", may_fail=refused, env={"SFLAB_PORTABLE": "1"})
+    autograde(root, "L01", may_fail=refused, env={"SFLAB_PORTABLE": "1"}, jobs=1)
     return gradebook_scores(root, "L01")
+
+
+@pytest.fixture(scope="session")
+def portable_course(graded_course: GradedCourse) -> dict[str, dict[str, float]]:
+    """The L01 course graded the Windows way (:func:`grade_portable_course`): student → points per cell."""
+    return graded_course.portable
 
 
 @pytest.fixture

@@ -14,6 +14,11 @@ from curriculum import LabRef, load_track
 
 #: Environment variable restricting the nbgrader tests to some labs (comma-separated ids).
 ONLY_LABS_VARIABLE = "SFLAB_TEST_LABS"
+#: Samples that are the course's model-answer and blank students under another name: a sample
+#: module's ``full`` is the lab's model answer (student ``source-<lab>``), ``blank`` its released
+#: notebook (``release-<lab>``). They are graded once, as those students, and their expected
+#: points are checked on them.
+GRADED_AS = {"full": "source", "blank": "release"}
 
 
 def selected_labs() -> list[LabRef]:
@@ -36,10 +41,17 @@ def lab_samples(lab_id: str) -> ModuleType | None:
         return None
 
 
+def sample_student(lab_id: str, sample: str) -> str:
+    """The student of the course who hands in ``sample`` of ``lab_id``."""
+    if sample in GRADED_AS:
+        return f"{GRADED_AS[sample]}-{lab_id}"
+    return f"{lab_id}-{sample}"
+
+
 def prepared_students() -> list[str]:
-    """Every prepared submission of every selected lab, as ``<lab>-<sample>``."""
+    """Every prepared submission of every selected lab, as the student who hands it in."""
     names = []
     for lab in selected_labs():
         samples = lab_samples(lab.id)
-        names += [f"{lab.id}-{sample}" for sample in (samples.SAMPLES if samples else {})]
+        names += [sample_student(lab.id, sample) for sample in (samples.SAMPLES if samples else {})]
     return names
