@@ -87,7 +87,8 @@ def answer_keys() -> list[Path]:
 
     The lab notebooks in ``labs/`` are the teacher's versions with solutions; ``tests/`` (the
     prepared samples in ``tests/samples/`` build submissions from them) and the git history hold
-    them too. Nothing the grader imports (``grading``, ``simulator``) holds an answer.
+    them too. The installed packages hold no submission; the grader's own truth computations in
+    ``grading/labs`` are hidden from the trusted pass's student process (:func:`graders_truth`).
     """
     root = Path(__file__).resolve().parent.parent
     folders = [root / name for name in ("labs", "tests", ".git")]
