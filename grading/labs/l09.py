@@ -107,7 +107,7 @@ def crossing_s(wear_start_s: float, wear_per_h: float, limit_mm_s: float | None 
     The motor model's wear grows as ``WEAR_SCALE × (exp(rate × hours) − 1)`` on top of the healthy
     vibration; the bearing seizes when the sum reaches ``BREAKDOWN_MM_S``.
     """
-    from simulator.plant.motor_health import BREAKDOWN_MM_S, HEALTHY_MM_S, WEAR_SCALE_MM_S
+    from simulator.plant.conveyor.motor_health import BREAKDOWN_MM_S, HEALTHY_MM_S, WEAR_SCALE_MM_S
 
     limit = BREAKDOWN_MM_S if limit_mm_s is None else limit_mm_s
     hours = math.log(1.0 + (limit - HEALTHY_MM_S) / WEAR_SCALE_MM_S) / wear_per_h
@@ -349,7 +349,7 @@ def _grade_lead(detector_class: Any, seed: int, wear_start_s: float, wear_per_h:
 def _grade_remaining_life(
     remaining_life_s: Any, seed: int, wear_start_s: float, wear_per_h: float, now_mm_s: float, limit_mm_s: float | None
 ) -> str:
-    from simulator.plant.motor_health import BREAKDOWN_MM_S
+    from simulator.plant.conveyor.motor_health import BREAKDOWN_MM_S
 
     limit = BREAKDOWN_MM_S if limit_mm_s is None else limit_mm_s
     target_s = crossing_s(wear_start_s, wear_per_h, limit)

@@ -91,6 +91,8 @@ class Equipment(Protocol):
     #: Finished products, one frozen dataclass per product (``sflab sim --csv`` writes their
     #: fields as columns); each has ``finished_s`` and ``result`` (``"OK"`` when good).
     records: list[Any]
+    #: The dataclass of those records (its fields are the export's columns, even with no record yet).
+    record_type: type
     #: Names of the equipment's own attributes a student may reach as ``plant.<name>``
     #: (the conveyor line's ``utilisation()``, say): the frame passes them on.
     exposed: tuple[str, ...]

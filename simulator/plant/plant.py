@@ -225,11 +225,11 @@ class Plant:
 
     def export_csv(self, path: str | Path) -> Path:
         """Write the production records to a CSV file."""
-        return write_csv(self.records, path)
+        return write_csv(self.records, path, self.equipment.record_type)
 
     def export_sqlite(self, path: str | Path) -> Path:
         """Write the production records to an SQLite database (table ``production``)."""
-        return write_sqlite(self.records, path)
+        return write_sqlite(self.records, path, self.equipment.record_type)
 
     def snapshot(self) -> PlantSnapshot:
         """A frozen picture of the plant now (positions interpolated; nothing is advanced)."""

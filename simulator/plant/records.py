@@ -1,6 +1,8 @@
 """Production records exported to CSV and SQLite: the plant's traceability (이력 추적).
 
-"Which bin did lot A-17 go to, and when?" — one row per part answers it.
+"Which bin did lot A-17 go to, and when?" — one row per product answers it. A kind's
+records are frozen dataclasses of one type (its ``record_type``); their fields are the
+columns, in order, and their Python types the SQLite column types.
 """
 
 from __future__ import annotations
@@ -8,39 +10,44 @@ from __future__ import annotations
 import csv
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import astuple
+from dataclasses import astuple, fields
 from pathlib import Path
+from typing import Any
 
-from simulator.plant.conveyor.items import RECORD_COLUMNS, ProductionRecord
-
-_SQL_TYPES = {
-    "item_id": "INTEGER PRIMARY KEY",
-    "defect": "INTEGER",
-    "height_mm": "REAL",
-    "weight_g": "REAL",
-    "placed_s": "REAL",
-    "finished_s": "REAL",
-}
+#: SQLite column type for each Python field type (annotations are strings under ``from __future__``).
+_SQL_TYPES = {"int": "INTEGER", "bool": "INTEGER", "float": "REAL"}
 
 
-def write_csv(records: Iterable[ProductionRecord], path: str | Path) -> Path:
+def columns_of(record_type: type) -> tuple[str, ...]:
+    """The column names of ``record_type``'s records: its dataclass fields, in order."""
+    return tuple(f.name for f in fields(record_type))
+
+
+def write_csv(records: Iterable[Any], path: str | Path, record_type: type) -> Path:
     """Write the records as UTF-8 CSV (with BOM, so Excel shows Korean correctly)."""
     path = Path(path)
     with path.open("w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
-        writer.writerow(RECORD_COLUMNS)
+        writer.writerow(columns_of(record_type))
         for record in records:
             writer.writerow(astuple(record))
     return path
 
 
-def write_sqlite(records: Iterable[ProductionRecord], path: str | Path, table: str = "production") -> Path:
-    """Write the records into table ``table`` of an SQLite database (replacing it)."""
+def write_sqlite(records: Iterable[Any], path: str | Path, record_type: type, table: str = "production") -> Path:
+    """Write the records into table ``table`` of an SQLite database (replacing it).
+
+    The first field is the primary key when it is an integer (the conveyor line's ``item_id``).
+    """
     path = Path(path)
-    columns = ", ".join(f"{name} {_SQL_TYPES.get(name, 'TEXT')}" for name in RECORD_COLUMNS)
-    placeholders = ", ".join("?" for _ in RECORD_COLUMNS)
+    columns = []
+    for index, field in enumerate(fields(record_type)):
+        sql_type = _SQL_TYPES.get(str(field.type), "TEXT")
+        key = " PRIMARY KEY" if index == 0 and str(field.type) == "int" else ""
+        columns.append(f"{field.name} {sql_type}{key}")
+    placeholders = ", ".join("?" for _ in columns)
     with sqlite3.connect(path) as db:
         db.execute(f"DROP TABLE IF EXISTS {table}")
-        db.execute(f"CREATE TABLE {table} ({columns})")
+        db.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
         db.executemany(f"INSERT INTO {table} VALUES ({placeholders})", (astuple(r) for r in records))
     return path

@@ -82,6 +82,24 @@ def test_what_test_cells_run_imports_no_course_tool(checks):
     assert not tools, "\n".join(tools)
 
 
+def test_the_plants_frame_knows_no_kind_but_through_the_registry():
+    """A new kind is new files: the frame (simulator.plant's own modules) names no kind's package.
+
+    Only the registry (``simulator.plant.kinds``) lists them, and the package's ``__init__``
+    re-exports the conveyor line's record types for older code.
+    """
+    kinds = ("simulator.plant.conveyor",)
+    frame = [m for m in GRAPH if _inside(m, "simulator.plant") and not any(_inside(m, k) for k in kinds)]
+    named = [
+        f"{module}:{line} imports {target}"
+        for module in frame
+        if module not in ("simulator.plant", "simulator.plant.kinds")
+        for target, line in GRAPH[module].items()
+        if any(_inside(target, k) for k in kinds)
+    ]
+    assert not named, "\n".join(named)
+
+
 def test_the_graph_sees_the_whole_project():
     assert len(GRAPH) > 100
     assert "simulator.plant.plant" in GRAPH["simulator.plant"]

@@ -88,6 +88,16 @@ class TankView:
     high: bool
 
 
+@dataclass(frozen=True)
+class Filling:
+    """One filling of the tank (a production record): when it began and ended, and its level then."""
+
+    started_s: float
+    finished_s: float
+    level_m: float
+    result: str = "OK"
+
+
 class LevelInput:
     """The level transmitter: 0 … LEVEL_COUNTS for 0 … the tank's height."""
 
@@ -106,11 +116,12 @@ class Tank:
     """A tank filling through a valve (see :class:`simulator.plant.kind.Equipment`)."""
 
     exposed: tuple[str, ...] = ("level_m",)
+    record_type: type = Filling
 
     def __init__(self, context: KindContext) -> None:
         self.scene: TankScene = context.scene  # type: ignore[assignment]
         self.seed = context.seed
-        self.records: list[object] = []
+        self.records: list[Filling] = []
         self._level_at_m = 0.0  # the level at _since_s
         self._since_s = 0.0
         self._open = False
@@ -137,6 +148,8 @@ class Tank:
             self.next_event_s = math.inf
 
     def _set_valve(self, on: bool, now_s: float) -> None:
+        if self._open and not on:  # a filling ends: one record
+            self.records.append(Filling(self._since_s, now_s, self.level_m(now_s)))
         self._level_at_m, self._since_s, self._open = self.level_m(now_s), now_s, on
         below_m = self.scene.high_switch_m - self._level_at_m
         self.next_event_s = now_s + below_m / self.rise_m_per_s if on and below_m > 0 else math.inf

@@ -7,7 +7,7 @@ import statistics
 import pytest
 
 from simulator.plant import Fault, Plant
-from simulator.plant.motor_health import BREAKDOWN_MM_S
+from simulator.plant.conveyor.motor_health import BREAKDOWN_MM_S
 
 
 def started(plant: Plant) -> Plant:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pygame
 import pytest
 
@@ -82,13 +84,23 @@ def test_the_tank_fills_to_the_switch_at_the_hand_calculated_time(tank_scene):
     assert scene.kind == "tank_demo"
     plant = Plant(scene, program=fill_until_high)
     # By hand: rise = 0.01 m³/s ÷ 0.5 m² = 0.02 m/s; from 0 to 0.8 m takes 40 s. The valve opens at the
-    # first scan (t = 0.01 s), so the switch closes at 40.01 s and the next scan (≤ 10 ms later) shuts it.
+    # first scan (t = 0), so the switch closes at 40 s and the scan that sees it (≤ 10 ms later) shuts it.
     plant.run(39.9)
     assert plant.io.fill_valve and not plant.io.high_level
     plant.run(0.2)
     assert plant.io.high_level and not plant.io.fill_valve
     assert plant.level_m(plant.now_s) == pytest.approx(0.8, abs=0.02 * 0.011)  # one scan of inflow at most
     assert plant.io.level == round(plant.level_m(plant.now_s) / 1.0 * tank_kind.LEVEL_COUNTS)
+    (filling,) = plant.records
+    assert filling.started_s == 0.0 and 40.0 <= filling.finished_s <= 40.01 + 1e-9
+
+
+def test_the_new_kinds_records_export_with_its_own_columns(tank_scene, tmp_path):
+    plant = Plant(tank_scene, program=fill_until_high).run(45.0)
+    header = plant.export_csv(tmp_path / "t.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header == "started_s,finished_s,level_m,result"
+    with sqlite3.connect(plant.export_sqlite(tmp_path / "t.db")) as db:
+        assert db.execute("SELECT result, typeof(level_m) FROM production").fetchall() == [("OK", "real")]
 
 
 def test_the_frame_works_with_the_new_kind_snapshot_kpis_and_the_screen(tank_scene):

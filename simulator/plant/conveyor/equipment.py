@@ -16,6 +16,9 @@ import simpy
 from simulator.plant.conveyor.feeder import Feeder
 from simulator.plant.conveyor.items import Item, ProductionRecord
 from simulator.plant.conveyor.line_kpis import line_kpis
+from simulator.plant.conveyor.motor_health import MotorHealth, MotorSignal
+from simulator.plant.conveyor.random_streams import Bookmark, RandomStreams
+from simulator.plant.conveyor.sensors import AnalogDistanceSensor, detects
 from simulator.plant.conveyor.shifts import SHIFT_S, ShiftReport, build_reports
 from simulator.plant.conveyor.transport import Line
 from simulator.plant.conveyor.utilisation import UtilisationRow, utilisation_rows
@@ -25,9 +28,6 @@ from simulator.plant.fault_effects import actuator_condition, wear_rate_per_h
 from simulator.plant.faults import Fault
 from simulator.plant.kind import FAULTS_STREAM, AnalogInput, KindContext
 from simulator.plant.kpis import Kpis
-from simulator.plant.lookahead import Bookmark, RandomStreams
-from simulator.plant.motor_health import MotorHealth, MotorSignal
-from simulator.plant.sensors import AnalogDistanceSensor, detects
 from simulator.plant.stopwatch import Stopwatch
 
 #: How often motor condition (current, temperature, vibration) is sampled, in seconds.
@@ -39,6 +39,9 @@ RANDOM_PURPOSES = ("parts", "failures", "noise", FAULTS_STREAM, "motors", "stati
 class ConveyorLine:
     """A scene's conveyor line, built on the plant's clock (see :class:`~simulator.plant.kind.Equipment`)."""
 
+    #: The production records' dataclass: one row per part that reached a bin.
+    record_type: type = ProductionRecord
+    #: What ``plant.<name>`` reaches here (the line, its feeder, sensors and motors, its reports).
     exposed: tuple[str, ...] = (
         "line",
         "feeder",

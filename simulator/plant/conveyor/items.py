@@ -87,6 +87,3 @@ class ProductionRecord:
         """Time from the feeder to the bin, in seconds."""
         return self.finished_s - self.placed_s
 
-
-#: Column names of the production records, in export order.
-RECORD_COLUMNS = tuple(ProductionRecord.__dataclass_fields__)
