@@ -391,10 +391,12 @@ def graded_course(tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
     # The biggest lab first, then the later (longer) labs: the last lab to finish is a short one.
     order = sorted(rounds, key=lambda r: (-r.students, -[lab.id for lab in labs_to_grade].index(r.lab_id)))
     try:
-        with ThreadPoolExecutor(max_workers=PARALLEL_LABS) as pool:
-            tasks = [pool.submit(grade_lab, lab_round) for lab_round in order]
-            if any(lab.id == "L01" for lab in labs_to_grade):
-                tasks.insert(1, pool.submit(grade_portable))
+        with ThreadPoolExecutor(max_workers=PARALLEL_LABS) as pool:  # tasks start in the order they are submitted
+            tasks = []
+            for lab_round in order:
+                tasks.append(pool.submit(grade_lab, lab_round))
+                if lab_round.lab_id == "L01":  # the portable L01 course beside the biggest lab, not at the end
+                    tasks.append(pool.submit(grade_portable))
             for done in tasks:
                 done.result()
     finally:
