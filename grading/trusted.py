@@ -25,6 +25,7 @@ This pass decides it somewhere else:
 from __future__ import annotations
 
 import builtins
+import re
 import time
 import traceback
 from collections.abc import Iterable, Sequence
@@ -134,15 +135,23 @@ def answer_cells(source_nb: NotebookNode, submission: NotebookNode) -> list[Answ
     return cells
 
 
-def reference_programs_hidden(setup_sources: Sequence[str]) -> list[Path]:
-    """``simulator/controllers`` when the lab's own setup cells do not use it, for the student's process to see empty.
+#: A built-in program named in code: ``program="reference"``, ``get_controller('reference', …)``.
+_REFERENCE = re.compile(r"""["']reference["']""")
+
+
+def reference_programs_hidden(lab_sources: Sequence[str]) -> list[Path]:
+    """``simulator/controllers``, for the student's process to see empty, unless the lab uses a built-in program.
 
     The built-in controllers are complete programs for the scenes (the sorting line's,
     with its pushers): an answer ``class Sorter(SortingLineController): pass`` would pass
-    L05's sorting check without a line of the student's own. A lab that hands one out on
-    purpose (L06 drives the sorting line over Modbus) imports it in a setup cell, and keeps it.
+    L05's sorting check without a line of the student's own. Labs about data, not control,
+    run the line with the reference program on purpose — in a setup cell (L06's Modbus
+    sorter, L09, L10) or in the model answer (L07 collects its table that way) — and keep it.
+
+    Args:
+        lab_sources: the teacher's setup cells and model answers.
     """
-    if any("simulator.controllers" in source for source in setup_sources):
+    if any("simulator.controllers" in source or _REFERENCE.search(source) for source in lab_sources):
         return []
     return [Path(simulator_package.__file__).resolve().parent / "controllers"]
 
@@ -164,8 +173,10 @@ def grade(
     """
     runs, tests = split_source(source_nb)
     wanted = set(only) if only is not None else None
-    setup = [source for _, source in runs if source is not None]
-    process = StudentProcess(answer_cells(source_nb, submission), hidden=[*hidden, *reference_programs_hidden(setup)])
+    lab = [cell.source for cell in source_nb.cells if cell.cell_type == "code" and nbgrader_meta(cell).get("locked")]
+    lab += [cell.source for cell in source_nb.cells if cell.cell_type == "code" and nbgrader_meta(cell).get("solution")]
+    hidden = [*hidden, *reference_programs_hidden(lab)]
+    process = StudentProcess(answer_cells(source_nb, submission), hidden=hidden)
     verdicts = []
     try:
         try:

@@ -26,7 +26,7 @@ random numbers and a slower belt, so a hard-coded answer fails them.
 
 The ``client`` the student's code gets behaves like pymodbus's ``ModbusTcpClient`` but makes
 every request through the grader's own client, so the same object works in a kernel and in the
-trusted pass (:mod:`grading.labs.modbus_client`).
+trusted pass (:mod:`grading.modbus_client`).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from typing import Any
 from grading.answers import call_student
 from grading.checks import CheckFailed, describe_error
 from grading.isolation import run_isolated
-from grading.labs.modbus_client import grader_client, lockstep, student_client
+from grading.modbus_client import grader_client, lockstep, student_client
 from simulator.plant.conveyor.views import line_view
 
 #: The lab's scene.

@@ -89,7 +89,7 @@ def test_ignoring_the_height_sensor_mis_sorts(cells):
 
 
 def test_the_students_client_answers_like_pymodbus_and_crosses_the_pipe_as_a_callback():
-    from grading.labs.modbus_client import lockstep, student_client
+    from grading.modbus_client import lockstep, student_client
     from grading.remote import Exposed
     from grading.wire import TAG, encode
     from simulator.plant import Plant
@@ -107,4 +107,4 @@ def test_the_students_client_answers_like_pymodbus_and_crosses_the_pipe_as_a_cal
         with pytest.raises(ValueError):
             client.link.request("close", 0, None)  # only Modbus reads and writes reach the grader's client
         data = encode(client, extra=lambda value: {TAG: "cb"} if isinstance(value, Exposed) else None)
-    assert data == {TAG: "dc", "type": "grading.labs.modbus_client:ModbusClient", "fields": {"link": {TAG: "cb"}}}
+    assert data == {TAG: "dc", "type": "grading.modbus_client:ModbusClient", "fields": {"link": {TAG: "cb"}}}

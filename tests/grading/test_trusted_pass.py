@@ -314,7 +314,8 @@ def test_the_students_process_sees_no_reference_program_unless_the_lab_hands_one
     )
     l05_setup = "from simulator.plant import Plant\n"
     l06_setup = "from simulator.controllers.reference import SortingLineController\n"
-    assert reference_programs_hidden([l06_setup]) == []
+    l07_answer = 'plant = Plant("sorting-line-v1", program="reference")\n'
+    assert reference_programs_hidden([l06_setup]) == [] and reference_programs_hidden([l05_setup, l07_answer]) == []
     process = StudentProcess([AnswerCell("l05_sorter_answer", cheat)], hidden=reference_programs_hidden([l05_setup]))
     try:
         started = process.start()
