@@ -173,9 +173,9 @@ def grade(
     """
     runs, tests = split_source(source_nb)
     wanted = set(only) if only is not None else None
-    lab = [cell.source for cell in source_nb.cells if cell.cell_type == "code" and nbgrader_meta(cell).get("locked")]
-    lab += [cell.source for cell in source_nb.cells if cell.cell_type == "code" and nbgrader_meta(cell).get("solution")]
-    hidden = [*hidden, *reference_programs_hidden(lab)]
+    setup = [source for _, source in runs if source is not None]
+    model_answers = [c.source for c in source_nb.cells if c.cell_type == "code" and nbgrader_meta(c).get("solution")]
+    hidden = [*hidden, *reference_programs_hidden([*setup, *model_answers])]
     process = StudentProcess(answer_cells(source_nb, submission), hidden=hidden)
     verdicts = []
     try:
