@@ -10,12 +10,17 @@ from __future__ import annotations
 import csv
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import astuple, fields
+from dataclasses import Field, astuple, fields
 from pathlib import Path
 from typing import Any
 
-#: SQLite column type for each Python field type (annotations are strings under ``from __future__``).
+#: SQLite column type for each Python field type.
 _SQL_TYPES = {"int": "INTEGER", "bool": "INTEGER", "float": "REAL"}
+
+
+def _type_name(field: Field[Any]) -> str:
+    """``"int"`` for a field annotated ``int`` (a string under ``from __future__ import annotations``, or the type)."""
+    return field.type if isinstance(field.type, str) else getattr(field.type, "__name__", str(field.type))
 
 
 def columns_of(record_type: type) -> tuple[str, ...]:
@@ -42,8 +47,9 @@ def write_sqlite(records: Iterable[Any], path: str | Path, record_type: type, ta
     path = Path(path)
     columns = []
     for index, field in enumerate(fields(record_type)):
-        sql_type = _SQL_TYPES.get(str(field.type), "TEXT")
-        key = " PRIMARY KEY" if index == 0 and str(field.type) == "int" else ""
+        type_name = _type_name(field)
+        key = " PRIMARY KEY" if index == 0 and type_name == "int" else ""
+        sql_type = _SQL_TYPES.get(type_name, "TEXT")
         columns.append(f"{field.name} {sql_type}{key}")
     placeholders = ", ".join("?" for _ in columns)
     with sqlite3.connect(path) as db:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 
 import pygame
@@ -9,6 +10,7 @@ import pytest
 
 from simulator.plant import Plant
 from simulator.plant.kinds import KINDS
+from simulator.plant.records import write_sqlite
 from simulator.scenes import kinds as scene_kinds
 from simulator.scenes.loader import load_scene
 from simulator.viz import kinds as viz_kinds
@@ -122,3 +124,12 @@ def test_a_scene_of_an_unknown_kind_is_refused_naming_the_known_kinds(tmp_path):
     path.write_text('id = "odd-v1"\nkind = "oven_line"\n', encoding="utf-8")
     with pytest.raises(Exception, match="conveyor_line"):
         load_scene(path)
+
+
+def test_record_columns_take_sqlite_types_from_real_annotations_too(tmp_path):
+    """A kind's record module need not use ``from __future__ import annotations`` (then its field types are types)."""
+    record = dataclasses.make_dataclass("Batch", [("batch_id", int), ("mass_kg", float), ("ok", bool), ("lot", str)])
+    path = write_sqlite([record(1, 2.5, True, "A")], tmp_path / "b.db", record)
+    with sqlite3.connect(path) as db:
+        (schema,) = db.execute("SELECT sql FROM sqlite_master").fetchone()
+    assert schema == "CREATE TABLE production (batch_id INTEGER PRIMARY KEY, mass_kg REAL, ok INTEGER, lot TEXT)"
