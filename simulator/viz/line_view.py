@@ -23,7 +23,7 @@ from simulator.plant.conveyor.views import (
 )
 from simulator.plant.snapshot import PlantSnapshot
 from simulator.scenes.model import Scene
-from simulator.viz.draw import Pen, finish
+from simulator.viz.draw import Pen
 from simulator.viz.fonts import label
 from simulator.viz.geometry import LineGeometry
 from simulator.viz.station_view import draw_barriers, draw_station
@@ -37,15 +37,14 @@ SAME_SPOT_M = 0.03
 BIN_CAPACITY = 40
 
 
-def draw_line(pen: Pen, scene: Scene, snap: PlantSnapshot, area: pygame.Rect, lang: str) -> LineGeometry:
-    """Draw the whole line view into ``area``; returns the geometry used (for tests and clicks)."""
-    return finish(line_steps(pen, scene, snap, area, lang))
-
-
 def line_steps(
     pen: Pen, scene: Scene, snap: PlantSnapshot, area: pygame.Rect, lang: str
 ) -> Generator[None, None, LineGeometry]:
-    """:func:`draw_line` in three steps (machine, moving parts, labels), pausing in between."""
+    """Draw the whole line view into ``area`` in three steps (machine, moving parts, labels), pausing in between.
+
+    Returns the geometry used (for tests and clicks). :mod:`simulator.viz.kinds` lists it as the
+    conveyor line's renderer.
+    """
     geo = LineGeometry(scene, area, pen.k)
     view = line_view(snap)
     pen.panel(area, f"{scene.title(lang)}  ·  {scene.id}")
