@@ -16,9 +16,9 @@ correct, a blank, a partly right and a cheating submission, graded by real nbgra
   file-writing ones go, together, to L01 and L06 (:func:`tests.labs.adversarial.attack_labs`).
 
 Each lab is graded in one ``sflab grade autograde`` (the file-writing attacks in a round of their
-own afterwards, then their victims), then its feedback is generated. Two labs are graded at a
-time, each by one nbgrader worker: two notebooks at a time as with ``--jobs 2``, but no core
-waits for the last notebook of a lab.
+own afterwards, then their victims), then its feedback is generated. Three labs are graded at a
+time, each by one nbgrader worker, the longest first (:data:`GRADING_S`): no core waits for the
+last notebook of a lab, and no lane is left alone with a long lab at the end.
 
 Every ``sflab`` call runs by the venv's full path with a ``PATH`` that does not contain the
 venv (as from a never-activated environment), so the tests also prove nbgrader finds
@@ -37,6 +37,7 @@ from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import nbformat
@@ -61,8 +62,19 @@ SFLAB = Path(sys.executable).parent / "sflab"
 #: Seconds a notebook cell may run in the test course (an endless top-level loop costs this;
 #: the slowest honest cell, L06's sorting over Modbus, takes about 15 s).
 TEST_CELL_TIMEOUT_S = 30
-#: Labs of the session's course graded at the same time, each by one nbgrader worker.
-PARALLEL_LABS = 2
+#: Labs of the session's course graded at the same time, each by one nbgrader worker. Grading mostly
+#: waits (kernels starting, the trusted pass's pipe, the hostile notebooks' time limits): two labs
+#: at a time used 0.7 of the two cores, three keep them busy.
+PARALLEL_LABS = 3
+#: Seconds each lab's grading took (main round, file-writing round and feedback) when the course
+#: was graded alone on a quiet 2-core machine (2026-12-07). Only the order of grading depends on
+#: them: the longest first, so no lane is left with a long lab at the end (a lab not listed counts
+#: as :data:`UNKNOWN_LAB_S`). L06 is long because every scan of its sorting checks crosses the
+#: trusted pass's pipe and a real Modbus TCP request four times.
+GRADING_S = {"L06": 344, "L01": 239, "L10": 217, "L09": 205, "L08": 161, "L05": 122, "L07": 111, "L04": 83}
+UNKNOWN_LAB_S = 70
+#: Seconds the portable L01 course took on the same machine.
+PORTABLE_COURSE_S = 95
 
 
 def clean_env() -> dict[str, str]:
@@ -388,16 +400,13 @@ def graded_course(tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
     def grade_portable() -> None:
         course.portable = grade_portable_course(tmp_path_factory.mktemp("sflab-portable") / "course")
 
-    # The biggest lab first, then the later (longer) labs: the last lab to finish is a short one.
-    order = sorted(rounds, key=lambda r: (-r.students, -[lab.id for lab in labs_to_grade].index(r.lab_id)))
+    # Longest first (GRADING_S); the portable L01 course takes its place among them by its own length.
+    jobs = [(GRADING_S.get(r.lab_id, UNKNOWN_LAB_S), partial(grade_lab, r)) for r in rounds]
+    jobs.append((PORTABLE_COURSE_S, grade_portable))
+    jobs.sort(key=lambda job: -job[0])
     try:
         with ThreadPoolExecutor(max_workers=PARALLEL_LABS) as pool:  # tasks start in the order they are submitted
-            tasks = []
-            for lab_round in order:
-                tasks.append(pool.submit(grade_lab, lab_round))
-                if lab_round.lab_id == "L01":  # the portable L01 course beside the biggest lab, not at the end
-                    tasks.append(pool.submit(grade_portable))
-            for done in tasks:
+            for done in [pool.submit(job) for _, job in jobs]:
                 done.result()
     finally:
         _remove_canaries(lab_round.lab_id for lab_round in rounds if lab_round.writers)  # no forged module stays
