@@ -9,8 +9,10 @@ solution. The hostile one's first answer cell tries every forbidden thing and pr
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import os
+import queue
 import socket
 import tempfile
 from collections.abc import Iterator
@@ -232,6 +234,34 @@ async def _run(km: SandboxedKernelManager, code: str, timeout_s: float = 30) -> 
     return "".join(printed)
 
 
+async def _interrupted(km: SandboxedKernelManager, code: str, timeout_s: float = 30) -> dict:
+    """The execute reply of ``code``, interrupted once the kernel is running it.
+
+    Interrupting only after the kernel announced the code (``execute_input``): on a busy machine a
+    signal sent after a fixed sleep could arrive before the loop started, and be lost.
+    """
+    client = km.client()
+    client.start_channels()
+    try:
+        await client.wait_for_ready(timeout=timeout_s)
+        msg_id = client.execute(code)
+        while True:
+            msg = await client.get_iopub_msg(timeout=timeout_s)
+            if msg["msg_type"] == "execute_input" and msg["parent_header"].get("msg_id") == msg_id:
+                break
+        for _ in range(round(timeout_s / 5)):  # again if a signal came too early to be seen
+            await asyncio.sleep(0.2)
+            await km.interrupt_kernel()
+            with contextlib.suppress(queue.Empty):
+                while True:  # wait_for_ready may have left kernel_info replies
+                    reply = await client.get_shell_msg(timeout=5)
+                    if reply["parent_header"].get("msg_id") == msg_id:
+                        return reply
+        raise AssertionError(f"the kernel did not answer an interrupt within {timeout_s} s")
+    finally:
+        client.stop_channels()
+
+
 def test_without_bubblewrap_the_kernel_starts_as_nbgraders_own(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sandbox, "available", lambda: False)
 
@@ -255,20 +285,13 @@ def test_parallel_sandboxed_kernels_have_their_own_sockets_and_can_be_interrupte
         km = SandboxedKernelManager(kernel_name="python3")
         await km.start_kernel(cwd=str(cwd))
         runtime_dir = km.connection_file.rsplit(os.sep, 1)[0]
-        client = km.client()
-        client.start_channels()
         try:
-            await client.wait_for_ready(timeout=30)
-            client.execute("while True:\n    pass")
-            await asyncio.sleep(1)
-            await km.interrupt_kernel()
-            reply = await client.get_shell_msg(timeout=20)
-        finally:
-            client.stop_channels()
-        assert reply["content"]["ename"] == "KeyboardInterrupt"
-        printed = await _run(km, "import os\nprint(os.getcwd(), os.getppid())")
-        await km.shutdown_kernel()
-        await km.cleanup_resources()
+            reply = await _interrupted(km, "while True:\n    pass")
+            assert reply["content"]["ename"] == "KeyboardInterrupt"
+            printed = await _run(km, "import os\nprint(os.getcwd(), os.getppid())")
+        finally:  # a kernel left spinning would eat a core for the rest of the suite
+            await km.shutdown_kernel(now=True)
+            await km.cleanup_resources()
         assert not os.path.exists(runtime_dir)
         return runtime_dir, printed
 
