@@ -23,6 +23,7 @@ from grading.messages import current_lang
 from grading.rules import Violation
 from grading.tracing import OutputChange, TracingProgram
 from simulator.plant import Fault, Kpis, Plant, PlantSnapshot, ProductionRecord
+from simulator.plant.conveyor.line_kpis import LineKpis
 from simulator.plant.plant import DEFAULT_PRESS_S
 
 #: When the simulated operator presses 시작 (start), in seconds of simulated time.
@@ -67,10 +68,12 @@ class RunReport:
     def summary(self, lang: str | None = None) -> str:
         """A few lines for a person to read."""
         k = self.kpis
-        if (lang or current_lang()) == "en":
+        english = (lang or current_lang()) == "en"
+        problems = "".join(f", {p.en.lower() if english else p.ko} {p.count}" for p in k.problems())
+        if english:
             lines = [
                 f"{self.scene} seed {self.seed}, {self.minutes:g} min, faults: {', '.join(self.faults) or 'none'}",
-                f"produced {k.produced} (good {k.good}, mis-sorts {k.mis_sorts}), PLC {k.plc_state}",
+                f"produced {k.produced} (good {k.good}{problems}), PLC {k.plc_state}",
                 f"output changes {len(self.changes)}, rules broken {sum(self.violation_counts.values())}",
             ]
             lines += [f"  - {v.en}" for v in self.violations[:5]]
@@ -79,7 +82,7 @@ class RunReport:
         else:
             lines = [
                 f"{self.scene} 시드 {self.seed}, {self.minutes:g}분, 고장: {', '.join(self.faults) or '없음'}",
-                f"생산 {k.produced}개 (양품 {k.good}, 오분류 {k.mis_sorts}), PLC {k.plc_state}",
+                f"생산 {k.produced}개 (양품 {k.good}{problems}), PLC {k.plc_state}",
                 f"출력 변화 {len(self.changes)}번, 규칙 위반 {sum(self.violation_counts.values())}건",
             ]
             lines += [f"  - {v.ko}" for v in self.violations[:5]]
@@ -160,7 +163,8 @@ class ProgramRun:
         plant = self.plant
         kpis = plant.kpis()
         rules = self.tracer.rules
-        rules.add_collisions(plant.now_s, kpis.collisions)
+        if isinstance(kpis, LineKpis):  # the conveyor line's rules (grading.rules)
+            rules.add_collisions(plant.now_s, kpis.collisions)
         fault = plant.plc.fault
         return RunReport(
             scene=plant.scene.id,

@@ -34,6 +34,7 @@ from grading.labs.l05 import (  # the lab's constants, beside its rubric
     WARNING_S,
 )
 from grading.runner import START_HOLD_S, ProgramRun, RunReport
+from simulator.plant.conveyor.line_kpis import as_line_kpis
 from simulator.plant.conveyor.views import line_view
 
 
@@ -146,12 +147,13 @@ def _expect_restarted(
             "again from where they stand: keep the Sorter's queues through every step; in ESTOP call only abort() "
             f"({step_en}).",
         )
-    if report.kpis.collisions:
+    collisions = as_line_kpis(report.kpis).collisions
+    if collisions:
         raise CheckFailed(
-            f"부품 충돌이 {report.kpis.collisions}번 있었습니다. 멈춰 있는 동안 공급기는 다음 부품을 들고 기다리므로, "
+            f"부품 충돌이 {collisions}번 있었습니다. 멈춰 있는 동안 공급기는 다음 부품을 들고 기다리므로, "
             "RUN이 되자마자 공급기를 켜면 앞 부품 바로 뒤(10 cm)에 놓여 푸셔가 두 개를 함께 칩니다. 순차 기동: "
             f"컨베이어를 먼저 돌리고 공급기는 TON으로 3초 뒤에 켜세요 ({step_ko}).",
-            f"{report.kpis.collisions} collision(s). While the line stands the feeder waits with the next part; "
+            f"{collisions} collision(s). While the line stands the feeder waits with the next part; "
             "switched on together with the belts it drops it 10 cm behind the previous one and a pusher hits both. "
             f"Start in sequence: belts first, the feeder 3 s later with a TON ({step_en}).",
         )

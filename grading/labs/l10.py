@@ -34,6 +34,7 @@ from typing import Any
 from grading.answers import call_student
 from grading.checks import CheckFailed
 from grading.isolation import run_isolated
+from simulator.plant.conveyor.line_kpis import as_line_kpis
 
 #: The lab's scene.
 SCENE = "buffer-line-v1"
@@ -61,7 +62,7 @@ def measure(settings: Mapping[str, float] | None = None, seed: int = 1, minutes:
     plant = Plant(SCENE, seed=seed, program="reference", settings=dict(settings) if settings else None)
     plant.press("start", hold_s=0.3)
     plant.run(minutes=minutes)
-    kpis = plant.kpis()
+    kpis = as_line_kpis(plant.kpis())
     return {
         "good_per_h": kpis.good * 60.0 / minutes,
         "wh_per_good": kpis.energy_wh_per_good,

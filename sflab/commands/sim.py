@@ -60,25 +60,27 @@ def _sim(args: argparse.Namespace) -> int:
 
 
 def format_kpis(k: Kpis, lang: str) -> str:
-    """KPIs as a short human-readable block."""
+    """KPIs as a short human-readable block (any plant kind: its problems on a line of their own)."""
+    problems = "  ".join(f"{p.en if lang == 'en' else p.ko} {p.count}" for p in k.problems())
     if lang == "en":
         lines = [
             f"scene {k.scene}  seed {k.seed}  time {k.sim_time_s / 60:.1f} min  PLC {k.plc_state}",
-            f"produced {k.produced}  good {k.good}  defective {k.defective}  mis-sorts {k.mis_sorts}",
-            f"collisions {k.collisions}  jams {k.jams}  throughput {k.throughput_per_h:.0f}/h",
+            f"produced {k.produced}  good {k.good}  defective {k.defective}  throughput {k.throughput_per_h:.0f}/h",
+            problems.lower(),
             f"OEE {k.oee:.1%} = availability {k.availability:.1%} × performance {k.performance:.1%}"
             f" × quality {k.quality:.1%}",
-            f"energy {k.energy_kwh * 1000:.1f} Wh ({k.energy_wh_per_good:.2f} Wh per good part)",
+            f"energy {k.energy_kwh * 1000:.1f} Wh ({k.energy_wh_per_good:.2f} Wh per good unit)",
         ]
     else:
         lines = [
             f"장면 {k.scene}  시드 {k.seed}  모의 시간 {k.sim_time_s / 60:.1f}분  PLC {k.plc_state}",
-            f"생산 {k.produced}  양품 {k.good}  불량 {k.defective}  오분류 {k.mis_sorts}",
-            f"충돌 {k.collisions}  걸림(잼) {k.jams}  시간당 생산량 {k.throughput_per_h:.0f}개",
+            f"생산 {k.produced}  양품 {k.good}  불량 {k.defective}  시간당 생산량 {k.throughput_per_h:.0f}개",
+            problems,
             f"OEE {k.oee:.1%} = 시간가동률 {k.availability:.1%} × 성능가동률 {k.performance:.1%}"
             f" × 양품률 {k.quality:.1%}",
             f"에너지 {k.energy_kwh * 1000:.1f} Wh (양품 1개당 {k.energy_wh_per_good:.2f} Wh)",
         ]
+    lines = [line for line in lines if line]
     if k.plc_fault:
         lines.append(k.plc_fault)
     return "\n".join(lines)

@@ -96,5 +96,5 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         },
         "wall_clock_realtime_factor": round(best_wall * SCAN_S, 1),
         "produced": kpis.produced,
-        "mis_sorts": kpis.mis_sorts,
+        "good": kpis.good,
     }

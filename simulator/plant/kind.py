@@ -133,7 +133,11 @@ class Equipment(Protocol):
         """The teacher's "repair all": worn or seized machines as new (faults are cleared apart)."""
 
     def kpis(self, now_s: float, plc_state: str, plc_fault: str) -> Kpis:
-        """The KPIs now."""
+        """The KPIs now.
+
+        Every plant's (OEE, energy …), or a subclass of :class:`Kpis` with the kind's own fields
+        and :meth:`Kpis.problems` (what went wrong, counted; the KPI panel shows them).
+        """
 
     def view(self, now_s: float, tags: Mapping[str, bool | int]) -> object:
         """The kind's part of a snapshot: a frozen dataclass the kind's renderer draws."""

@@ -3,67 +3,73 @@
 OEE (설비종합효율) = availability (시간가동률) × performance (성능가동률) × quality (양품률):
 
 - planned time: from the first start of the line until now;
-- operating time: time the sorting belt ran forward while the feeder was ready;
+- operating time: time the equipment could produce (on a conveyor line: the sorting belt ran
+  forward while the feeder was ready);
 - availability = operating time / planned time;
 - performance = ideal cycle time × parts produced / operating time (at most 1);
-- quality = good parts / parts produced, where a good part is a part within
-  specification that reached its correct bin.
+- quality = good units / units produced (on a sorting line a good part is a part within
+  specification that reached its correct bin).
+
+Every kind computes these from its own records and meters; what a kind counts beyond them
+(mis-sorts, jams, burnt racks) lives in its subclass of :class:`Kpis`.
 
 World-class OEE is about 85 %; most real plants run at 40–60 %.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 
 @dataclass(frozen=True)
-class BinCount:
-    """Parts in one bin, split by whether they were within specification."""
+class Problem:
+    """Something that went wrong in a run, counted: a kind's own (mis-sorts and jams on a conveyor line)."""
 
-    good: int = 0
-    defective: int = 0
+    ko: str
+    en: str
+    count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Kpis:
-    """The KPIs of a run at one moment. ``as_dict()`` gives the JSON of ``sflab sim --json``."""
+    """The KPIs every plant has, at one moment. ``as_dict()`` gives the JSON of ``sflab sim --json``.
+
+    A plant kind returns a subclass with its own fields (the conveyor line's
+    :class:`~simulator.plant.conveyor.line_kpis.LineKpis` adds mis-sorts, jams and bins) and
+    lists what went wrong in :meth:`problems`, which the screen's KPI panel and ``sflab sim``
+    show for any kind.
+    """
 
     scene: str
     seed: int
     sim_time_s: float
-    #: Parts that reached any bin.
+    #: Units finished (parts that reached a bin, racks unloaded …).
     produced: int
-    #: Parts within specification that reached their correct bin.
+    #: Finished units within specification (and, on a sorting line, in their correct bin).
     good: int
-    #: Defective parts produced (wherever they went).
+    #: Defective units produced (wherever they went).
     defective: int
-    #: Parts that reached a bin that is not theirs.
-    mis_sorts: int
-    collisions: int
-    jams: int
     #: Forward and reverse contactors energised together (a short circuit without an interlock).
     interlock_violations: int
-    #: Parts produced per hour of simulated time.
+    #: Units produced per hour of simulated time.
     throughput_per_h: float
     availability: float
     performance: float
     quality: float
     oee: float
-    #: Electrical energy used by the conveyor motors (and work stations, if any), in kilowatt-hours.
+    #: Electrical energy used, in kilowatt-hours.
     energy_kwh: float
-    #: Energy per good part, in watt-hours (0 when no good part yet).
+    #: Energy per good unit, in watt-hours (0 when no good unit yet).
     energy_wh_per_good: float
-    feeder_breakdowns: int
-    #: Belt motors that seized (a ``wear`` fault run to its end).
-    motor_failures: int
-    #: Parts in each bin.
-    bins: dict[str, BinCount] = field(default_factory=dict)
     #: ``"RUN"`` or ``"STOP"``.
     plc_state: str = "RUN"
     #: Why the PLC stopped, in Korean (empty while it runs).
     plc_fault: str = ""
+
+    def problems(self) -> list[Problem]:
+        """What went wrong, counted; the kind's subclass says what (none here)."""
+        return []
 
     def as_dict(self) -> dict[str, Any]:
         """A plain dictionary (JSON-ready) with rounded values."""

@@ -29,8 +29,12 @@ Steps = Callable[[Pen, Scene, PlantSnapshot, pygame.Rect, str], Generator[None, 
 KpiPanel = Callable[[Pen, PlantSnapshot, pygame.Rect, str], None]
 
 
-def conveyor_kpis(pen: Pen, snap: PlantSnapshot, area: pygame.Rect, lang: str) -> None:
-    """The conveyor line's KPI panel: production, OEE and its three factors, jams, collisions, energy."""
+def standard_kpis(pen: Pen, snap: PlantSnapshot, area: pygame.Rect, lang: str) -> None:
+    """The KPI panel every kind gets unless it draws its own.
+
+    Production, OEE and its three factors, the kind's problems (``Kpis.problems()``: mis-sorts,
+    jams … in red when not 0), energy.
+    """
     draw_kpis(pen, snap.kpis, area, lang)
 
 
@@ -40,12 +44,12 @@ class Renderer:
 
     #: The plant area: the kind's machines and products.
     steps: Steps
-    #: The KPI panel.
-    kpis: KpiPanel
+    #: The KPI panel (the standard one unless the kind draws its own).
+    kpis: KpiPanel = standard_kpis
 
 
 RENDERERS: dict[str, Renderer] = {
-    "conveyor_line": Renderer(steps=line_steps, kpis=conveyor_kpis),
+    "conveyor_line": Renderer(steps=line_steps),
 }
 
 

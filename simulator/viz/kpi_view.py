@@ -1,4 +1,4 @@
-"""Live KPIs: what the line produced, how well (OEE), and what went wrong."""
+"""Live KPIs of any plant kind: what it produced, how well (OEE), and what went wrong (the kind's problems)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,6 @@ def draw_kpis(pen: Pen, kpis: Kpis, area: pygame.Rect, lang: str) -> None:
     line(word("produced", lang), f"{kpis.produced}")
     line(word("good", lang), f"{kpis.good}")
     line(word("defective", lang), f"{kpis.defective}")
-    line(word("mis_sorts", lang), f"{kpis.mis_sorts}", kpis.mis_sorts > 0)
     line(word("throughput", lang), f"{kpis.throughput_per_h:.0f} {word('per_hour', lang)}")
     y += pen.px(4)
     pen.text(word("oee", lang), (inner.left, y), theme.FONT_BODY_PX, theme.TEXT_DIM)
@@ -43,8 +42,8 @@ def draw_kpis(pen: Pen, kpis: Kpis, area: pygame.Rect, lang: str) -> None:
         _bar(pen, inner, y, word(key, lang), value)
         y += pen.px(18)
     y += pen.px(6)
-    line(word("jams", lang), f"{kpis.jams}", kpis.jams > 0)
-    line(word("collisions", lang), f"{kpis.collisions}", kpis.collisions > 0)
+    for problem in kpis.problems():
+        line(problem.en if lang == "en" else problem.ko, f"{problem.count}", problem.count > 0)
     line(word("energy", lang), f"{kpis.energy_kwh * 1000:.1f} Wh")
 
 

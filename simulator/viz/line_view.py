@@ -12,6 +12,7 @@ from collections.abc import Generator
 import pygame
 
 import simulator.viz.theme as theme
+from simulator.plant.conveyor.line_kpis import as_line_kpis
 from simulator.plant.conveyor.views import (
     ConveyorLineView,
     ConveyorView,
@@ -106,7 +107,7 @@ def _draw_conveyor(pen: Pen, geo: LineGeometry, conveyor: ConveyorView, lang: st
 def _draw_bin(pen: Pen, geo: LineGeometry, snap: PlantSnapshot, name: str, title: str, lang: str) -> None:
     """A bin filling up from the bottom, with its count: total, and good / defective parts in it."""
     rect = geo.bin_rect(name)
-    count = snap.kpis.bins.get(name)
+    count = as_line_kpis(snap.kpis).bins.get(name)
     good, bad = (count.good, count.defective) if count else (0, 0)
     surface = pen.surface
     pygame.draw.rect(surface, theme.BIN_INSIDE, rect)

@@ -185,7 +185,7 @@ class Tank:
 
     def kpis(self, now_s: float, plc_state: str, plc_fault: str) -> Kpis:
         """Nothing is produced: the KPIs say only the time and the PLC's state."""
-        zero = dict.fromkeys(("produced", "good", "defective", "mis_sorts", "collisions", "jams"), 0)
+        zero = dict.fromkeys(("produced", "good", "defective"), 0)
         ratios = dict.fromkeys(("throughput_per_h", "availability", "performance", "quality", "oee"), 0.0)
         return Kpis(
             scene=self.scene.id,
@@ -194,8 +194,6 @@ class Tank:
             interlock_violations=0,
             energy_kwh=0.0,
             energy_wh_per_good=0.0,
-            feeder_breakdowns=0,
-            motor_failures=0,
             plc_state=plc_state,
             plc_fault=plc_fault,
             **zero,

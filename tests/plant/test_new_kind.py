@@ -8,12 +8,16 @@ import sqlite3
 import pygame
 import pytest
 
+from sflab.commands.sim import format_kpis
+from simulator.errors import LabError
 from simulator.plant import Plant
+from simulator.plant.conveyor.line_kpis import as_line_kpis
 from simulator.plant.kinds import KINDS
 from simulator.plant.records import write_sqlite
 from simulator.scenes import kinds as scene_kinds
 from simulator.scenes.loader import load_scene
 from simulator.viz import kinds as viz_kinds
+from simulator.viz.draw import Pen
 from simulator.viz.screen import draw_screen, new_view_state
 from tests.plant import tank_kind
 
@@ -117,6 +121,20 @@ def test_the_frame_works_with_the_new_kind_snapshot_kpis_and_the_screen(tank_sce
     frame = draw_screen(surface, plant.scene, snap, new_view_state(plant.scene))
     water = frame.line.move(0, frame.line.height - 5).clip(frame.line)  # the tank's bottom rows
     assert surface.get_at(water.midtop)[:3] == (40, 110, 220)
+
+
+def test_the_new_kind_has_every_plants_kpis_and_none_of_the_conveyors(tank_scene):
+    """KPIs are the frame's plus the kind's own: the tank has no mis-sorts, and asking for them says so."""
+    plant = Plant(tank_scene, program=fill_until_high)
+    plant.run(5.0)
+    kpis = plant.kpis()
+    assert kpis.sim_time_s == pytest.approx(5.0) and kpis.problems() == []
+    assert not hasattr(kpis, "mis_sorts") and "bins" not in kpis.as_dict()
+    assert "오분류" not in format_kpis(kpis, "ko") and "mis-sorts" not in format_kpis(kpis, "en")
+    with pytest.raises(LabError, match="컨베이어 라인이 아니어서"):
+        as_line_kpis(kpis)
+    surface = pygame.Surface((400, 400))
+    viz_kinds.standard_kpis(Pen(surface, 1.0), plant.snapshot(), surface.get_rect(), "ko")  # no conveyor field read
 
 
 def test_a_scene_of_an_unknown_kind_is_refused_naming_the_known_kinds(tmp_path):

@@ -15,7 +15,7 @@ import simpy
 
 from simulator.plant.conveyor.feeder import Feeder
 from simulator.plant.conveyor.items import Item, ProductionRecord
-from simulator.plant.conveyor.line_kpis import line_kpis
+from simulator.plant.conveyor.line_kpis import LineKpis, line_kpis
 from simulator.plant.conveyor.motor_health import MotorHealth, MotorSignal
 from simulator.plant.conveyor.random_streams import Bookmark, RandomStreams
 from simulator.plant.conveyor.sensors import AnalogDistanceSensor, detects
@@ -27,7 +27,6 @@ from simulator.plant.conveyor.views import ConveyorLineView
 from simulator.plant.fault_effects import actuator_condition, wear_rate_per_h
 from simulator.plant.faults import Fault
 from simulator.plant.kind import FAULTS_STREAM, AnalogInput, KindContext
-from simulator.plant.kpis import Kpis
 from simulator.plant.stopwatch import Stopwatch
 
 #: How often motor condition (current, temperature, vibration) is sampled, in seconds.
@@ -292,7 +291,7 @@ class ConveyorLine:
             motor.repair()
 
     # ================================================================ results
-    def kpis(self, now_s: float, plc_state: str, plc_fault: str) -> Kpis:
+    def kpis(self, now_s: float, plc_state: str, plc_fault: str) -> LineKpis:
         """The line's KPIs now (see :mod:`simulator.plant.kpis` for the definitions)."""
         planned_s = now_s - self._line_started_s if self._line_started_s is not None else 0.0
         return line_kpis(self, now_s, planned_s, self.running_totals(now_s), plc_state, plc_fault)

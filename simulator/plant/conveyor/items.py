@@ -86,4 +86,3 @@ class ProductionRecord:
     def lead_time_s(self) -> float:
         """Time from the feeder to the bin, in seconds."""
         return self.finished_s - self.placed_s
-

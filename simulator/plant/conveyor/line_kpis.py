@@ -3,12 +3,57 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from simulator.errors import LabError
 from simulator.plant.conveyor.feeder import Feeder
 from simulator.plant.conveyor.transport import Line
-from simulator.plant.kpis import BinCount, Kpis, ratio
+from simulator.plant.kpis import Kpis, Problem, ratio
 from simulator.scenes.model import Scene
+
+
+@dataclass(frozen=True)
+class BinCount:
+    """Parts in one bin, split by whether they were within specification."""
+
+    good: int = 0
+    defective: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class LineKpis(Kpis):
+    """A conveyor line's KPIs: every plant's (:class:`~simulator.plant.kpis.Kpis`) and what a line counts."""
+
+    #: Parts that reached a bin that is not theirs.
+    mis_sorts: int
+    #: Parts that ran into each other on a belt.
+    collisions: int
+    #: Parts stuck at a pusher or the end of a belt.
+    jams: int
+    feeder_breakdowns: int
+    #: Belt motors that seized (a ``wear`` fault run to its end).
+    motor_failures: int
+    #: Parts in each bin.
+    bins: dict[str, BinCount] = field(default_factory=dict)
+
+    def problems(self) -> list[Problem]:
+        """Mis-sorts, jams and collisions (the KPI panel's red numbers)."""
+        return [
+            Problem("오분류", "Mis-sorts", self.mis_sorts),
+            Problem("충돌", "Collisions", self.collisions),
+            Problem("걸림(잼)", "Jams", self.jams),
+        ]
+
+
+def as_line_kpis(kpis: Kpis) -> LineKpis:
+    """``kpis`` as a conveyor line's (a clear error for the KPIs of another kind)."""
+    if not isinstance(kpis, LineKpis):
+        raise LabError(
+            f"'{kpis.scene}'은 컨베이어 라인이 아니어서 오분류·걸림·상자별 개수가 없습니다",
+            f"'{kpis.scene}' is not a conveyor line: it has no mis-sorts, jams or bins",
+        )
+    return kpis
 
 
 class CountedLine(Protocol):
@@ -33,7 +78,7 @@ def line_kpis(
     totals: tuple[float, float],
     plc_state: str,
     plc_fault: str,
-) -> Kpis:
+) -> LineKpis:
     """The KPIs of ``line`` at ``now_s``.
 
     Args:
@@ -51,7 +96,7 @@ def line_kpis(
     availability = ratio(operating_s, planned_s)
     performance = ratio(line.scene.ideal_cycle_s * produced, operating_s)
     quality = ratio(good, produced)
-    return Kpis(
+    return LineKpis(
         scene=line.scene.id,
         seed=line.seed,
         sim_time_s=now_s,
