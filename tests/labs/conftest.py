@@ -55,7 +55,7 @@ from tests.labs.adversarial import (
     victims,
 )
 from tests.labs.attacks_files import PACKAGE_CANARY
-from tests.labs.samples_index import GRADED_AS, lab_samples, sample_student, selected_labs
+from tests.labs.samples_index import GRADED_AS, lab_samples, lab_selected, sample_student, selected_labs
 from tests.samples.l01 import NO_DEBOUNCE, POINTS
 
 SFLAB = Path(sys.executable).parent / "sflab"
@@ -403,7 +403,8 @@ def graded_course(tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
 
     # Longest first (GRADING_S); the portable L01 course takes its place among them by its own length.
     jobs = [(GRADING_S.get(r.lab_id, UNKNOWN_LAB_S), partial(grade_lab, r)) for r in rounds]
-    jobs.append((PORTABLE_COURSE_S, grade_portable))
+    if lab_selected("L01"):
+        jobs.append((PORTABLE_COURSE_S, grade_portable))
     jobs.sort(key=lambda job: -job[0])
     try:
         with ThreadPoolExecutor(max_workers=PARALLEL_LABS) as pool:  # tasks start in the order they are submitted
