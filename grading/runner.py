@@ -68,9 +68,9 @@ class RunReport:
     def summary(self, lang: str | None = None) -> str:
         """A few lines for a person to read."""
         k = self.kpis
-        english = (lang or current_lang()) == "en"
-        problems = "".join(f", {p.en.lower() if english else p.ko} {p.count}" for p in k.problems())
-        if english:
+        lang = lang or current_lang()
+        problems = "".join(f", {p.name(lang).lower()} {p.count}" for p in k.problems())
+        if lang == "en":
             lines = [
                 f"{self.scene} seed {self.seed}, {self.minutes:g} min, faults: {', '.join(self.faults) or 'none'}",
                 f"produced {k.produced} (good {k.good}{problems}), PLC {k.plc_state}",

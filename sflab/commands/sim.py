@@ -61,7 +61,7 @@ def _sim(args: argparse.Namespace) -> int:
 
 def format_kpis(k: Kpis, lang: str) -> str:
     """KPIs as a short human-readable block (any plant kind: its problems on a line of their own)."""
-    problems = "  ".join(f"{p.en if lang == 'en' else p.ko} {p.count}" for p in k.problems())
+    problems = "  ".join(f"{p.name(lang)} {p.count}" for p in k.problems())
     if lang == "en":
         lines = [
             f"scene {k.scene}  seed {k.seed}  time {k.sim_time_s / 60:.1f} min  PLC {k.plc_state}",

@@ -30,6 +30,10 @@ class Problem:
     en: str
     count: int
 
+    def name(self, lang: str = "ko") -> str:
+        """The problem's name in ``lang`` (``"ko"`` or ``"en"``)."""
+        return self.en if lang == "en" else self.ko
+
 
 @dataclass(frozen=True, kw_only=True)
 class Kpis:

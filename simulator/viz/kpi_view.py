@@ -43,7 +43,7 @@ def draw_kpis(pen: Pen, kpis: Kpis, area: pygame.Rect, lang: str) -> None:
         y += pen.px(18)
     y += pen.px(6)
     for problem in kpis.problems():
-        line(problem.en if lang == "en" else problem.ko, f"{problem.count}", problem.count > 0)
+        line(problem.name(lang), f"{problem.count}", problem.count > 0)
     line(word("energy", lang), f"{kpis.energy_kwh * 1000:.1f} Wh")
 
 
