@@ -10,17 +10,11 @@ student's code runs in a process without network and only plain data reaches it.
 from __future__ import annotations
 
 import contextlib
-import os
-import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from grading.remote import Exposed
-
-#: TCP ports the grader's Modbus server and clients use: below Linux's ephemeral range (32768–60999),
-#: so they never take a port that a Jupyter kernel starting in a parallel autograde worker was just given.
-QUIET_PORTS = range(20000, 32000)
 
 #: pymodbus client calls the student's code may make: reads (functions 01–04) and writes (05, 15, 06, 16).
 READ_METHODS = ("read_coils", "read_discrete_inputs", "read_holding_registers", "read_input_registers")
@@ -56,7 +50,7 @@ def reply_data(reply: Any) -> dict[str, Any]:
 
 
 class ModbusLink:
-    """The grader's pymodbus client, answering every request with plain data.
+    """The grader's pymodbus client (:func:`grader_client`), answering every request with plain data.
 
     Why plain data: in the trusted pass the student's code calls this object over a pipe
     (:class:`grading.remote.Exposed`, method :meth:`request` only), and only plain data
@@ -133,43 +127,25 @@ class ModbusClient:
         return ModbusReply(**self.link.request(method, address, data, device_id))
 
 
-def quiet_ports() -> Iterator[int]:
-    """Ports of :data:`QUIET_PORTS` to try, starting at a place that differs between processes."""
-    rng = random.Random(os.getpid() ^ int.from_bytes(os.urandom(4), "big"))
-    for _ in range(50):
-        yield rng.choice(QUIET_PORTS)
-
-
 @contextlib.contextmanager
 def lockstep(plant: Any) -> Iterator[Any]:
-    """A :class:`LockstepSession` listening on a quiet port (see :data:`QUIET_PORTS`)."""
-    from simulator.errors import LabError
+    """A socket-less :class:`~simulator.modbus.lockstep.LockstepSession` over ``plant``, closed afterwards.
+
+    Why without TCP: a sorting check makes about 20,000 requests, and over a socket each cost
+    a round trip through pymodbus's client transaction and the server's thread (most of the
+    lab's grading time). The loopback client keeps everything the student's requests meet
+    (pymodbus's encoding, the server's checks, the datablocks, the encoded reply) and leaves
+    out the MBAP header and the socket. The notebook's examples and ``mbpoll`` use TCP.
+    """
     from simulator.modbus.lockstep import LockstepSession
 
-    error: Exception | None = None
-    for port in quiet_ports():
-        try:
-            session = LockstepSession(plant, port=port)
-        except (OSError, LabError) as busy:  # someone else has that port: take another
-            error = busy
-            continue
-        with session:
-            yield session
-        return
-    raise RuntimeError(f"no free port for the Modbus server: {error}")
+    with LockstepSession(plant, tcp=False) as session:
+        yield session
 
 
 def grader_client(session: Any) -> Any:
-    """A connected pymodbus client whose own port is quiet too; closed when the session closes."""
-    from pymodbus.client import ModbusTcpClient
-
-    for port in quiet_ports():
-        client = ModbusTcpClient(session.host, port=session.port, timeout=3.0, source_address=(session.host, port))
-        if client.connect():
-            session._clients.append(client)  # noqa: SLF001 - closed with the session, as session.client() does
-            return client
-        client.close()
-    raise RuntimeError("no free port for a Modbus client")
+    """The grader's own pymodbus client calls for ``session`` (its loopback client)."""
+    return session.loopback_client()
 
 
 def student_client(session: Any) -> ModbusClient:

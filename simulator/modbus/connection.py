@@ -182,16 +182,24 @@ class GuardedConnection(ServerRequestHandler):
         self.pdu_send(response)
 
     async def _execute(self, pdu: bytes, unit_id: int, forced_exception: int | None) -> ModbusPDU:
-        """Run one request PDU against the datablocks; any failure becomes an exception response."""
-        function = pdu[0]
-        code = forced_exception or check_request(pdu)
-        if code:
-            return ExceptionResponse(function, code)
-        request = self.server.decoder.decode(pdu)
-        if request is None:  # check_request let through something pymodbus cannot decode
-            return ExceptionResponse(function, ExceptionCode.ILLEGAL_DATA_VALUE)
-        try:
-            return await request.datastore_update(self.server.service.context, unit_id)
-        except Exception as error:  # never let one request take the server down
-            Log.error("Modbus request failed: {}", error)
-            return ExceptionResponse(function, ExceptionCode.SERVER_DEVICE_FAILURE)
+        return await execute_pdu(pdu, unit_id, self.server, forced_exception)
+
+
+async def execute_pdu(pdu: bytes, unit_id: int, server: AcceptingServer, forced_exception: int | None) -> ModbusPDU:
+    """Run one request PDU (function code + data) against the datablocks; any failure becomes an exception response.
+
+    The one place a request is answered: every TCP connection calls it, and so does the
+    lock-step session's socket-less client (:class:`simulator.modbus.lockstep.LoopbackClient`).
+    """
+    function = pdu[0]
+    code = forced_exception or check_request(pdu)
+    if code:
+        return ExceptionResponse(function, code)
+    request = server.decoder.decode(pdu)
+    if request is None:  # check_request let through something pymodbus cannot decode
+        return ExceptionResponse(function, ExceptionCode.ILLEGAL_DATA_VALUE)
+    try:
+        return await request.datastore_update(server.service.context, unit_id)
+    except Exception as error:  # never let one request take the server down
+        Log.error("Modbus request failed: {}", error)
+        return ExceptionResponse(function, ExceptionCode.SERVER_DEVICE_FAILURE)

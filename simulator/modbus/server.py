@@ -127,7 +127,8 @@ class ModbusService:
             self._server = None
 
     # ------------------------------------------------------------ starting
-    async def _start(self) -> None:
+    async def start(self) -> None:
+        """Start listening (called by :func:`start_modbus_server`)."""
         server = ImageModbusServer(self.context, (self.host, self.port), self)
         try:
             await server.serve_forever(background=True)
@@ -150,6 +151,33 @@ class ModbusService:
         while True:
             await asyncio.sleep(period_s)
             watchdog.check()
+
+
+def modbus_service(
+    plant: Plant,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    mode: str = "internal",
+    watchdog_s: float | None = DEFAULT_TIMEOUT_S,
+    comm_faults: CommFaults | None = None,
+) -> ModbusService:
+    """The Modbus service over ``plant``'s process image, not yet listening (see :func:`start_modbus_server`).
+
+    Raises:
+        LabError: for an unknown mode or a mode that does not match the plant.
+    """
+    if mode not in MODES:
+        raise LabError(f"모드는 internal 또는 remote입니다 ({mode!r}).", f"The mode is internal or remote ({mode!r}).")
+    if (mode == "internal") != plant.plc.has_program:
+        raise LabError(
+            "internal 모드에는 PLC 프로그램이, remote 모드에는 프로그램 없는 PLC(program=None)가 필요합니다.",
+            "Internal mode needs a PLC program; remote mode needs a PLC without one (program=None).",
+        )
+    service = ModbusService(plant, host, port, mode, watchdog_s or None)
+    if comm_faults is not None:
+        service.comm_faults = comm_faults
+    return service
 
 
 async def start_modbus_server(
@@ -178,15 +206,6 @@ async def start_modbus_server(
     Raises:
         LabError: for an unknown mode, a mode that does not match the plant, or a busy port.
     """
-    if mode not in MODES:
-        raise LabError(f"모드는 internal 또는 remote입니다 ({mode!r}).", f"The mode is internal or remote ({mode!r}).")
-    if (mode == "internal") != plant.plc.has_program:
-        raise LabError(
-            "internal 모드에는 PLC 프로그램이, remote 모드에는 프로그램 없는 PLC(program=None)가 필요합니다.",
-            "Internal mode needs a PLC program; remote mode needs a PLC without one (program=None).",
-        )
-    service = ModbusService(plant, host, port, mode, watchdog_s or None)
-    if comm_faults is not None:
-        service.comm_faults = comm_faults
-    await service._start()
+    service = modbus_service(plant, host=host, port=port, mode=mode, watchdog_s=watchdog_s, comm_faults=comm_faults)
+    await service.start()
     return service
