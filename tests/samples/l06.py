@@ -3,6 +3,10 @@
 The tests grade them to prove partial credit is exact: each wrong answer below is a
 mistake students really make with Modbus (swapped tables, 1-based addresses, a forgotten
 write), and each costs exactly the criteria that depend on it.
+
+The map, number and read samples hand in step 4 (the sorter) unanswered: its Modbus runs are
+nearly all of the lab's grading time, and those mistakes cannot touch it. They show their
+mistake costs its own criterion while the other answered steps keep their points.
 """
 
 from __future__ import annotations
@@ -75,13 +79,22 @@ SORTER_WITHOUT_COUNTS = _SORTER.format(first_coil=0, counts="")
 #: Writes the coils from address 1 (the 1-based number): the PLC answers exception 02, nothing moves.
 SORTER_ONE_BASED_COILS = _SORTER.format(first_coil=1, counts=_WRITE_COUNTS.strip("\n"))
 
-#: Sample name → (answers replacing the model answers, or None for the blank notebook; expected points).
-SAMPLES: dict[str, tuple[dict[str, str] | None, dict[str, float]]] = {
+#: The sorter left as released (steps 4 and 5 earn nothing): see the module docstring.
+NO_SORTER: dict[str, str | None] = {"l06_sort_answer": None}
+#: Points when steps 4 and 5 are not answered.
+WITHOUT_SORTER = {**POINTS, "l06_sort": 0.0, "l06_counts": 0.0}
+
+#: Sample name → (answers replacing the model answers, None leaving an answer as released, or None for the
+#: blank notebook; expected points).
+SAMPLES: dict[str, tuple[dict[str, str | None] | None, dict[str, float]]] = {
     "full": ({}, dict(POINTS)),
     "blank": (None, dict.fromkeys(POINTS, 0.0)),
-    "map_swapped": ({"l06_map_answer": MAP_SWAPS_REGISTERS}, {**POINTS, "l06_map": 0.0}),
-    "number_off_by_one": ({"l06_number_answer": NUMBER_WITHOUT_MINUS_ONE}, {**POINTS, "l06_number": 0.0}),
-    "read_one_based": ({"l06_read_answer": READ_ONE_BASED}, {**POINTS, "l06_read": 0.0}),
+    "map_swapped": ({"l06_map_answer": MAP_SWAPS_REGISTERS, **NO_SORTER}, {**WITHOUT_SORTER, "l06_map": 0.0}),
+    "number_off_by_one": (
+        {"l06_number_answer": NUMBER_WITHOUT_MINUS_ONE, **NO_SORTER},
+        {**WITHOUT_SORTER, "l06_number": 0.0},
+    ),
+    "read_one_based": ({"l06_read_answer": READ_ONE_BASED, **NO_SORTER}, {**WITHOUT_SORTER, "l06_read": 0.0}),
     "no_counts": ({"l06_sort_answer": SORTER_WITHOUT_COUNTS}, {**POINTS, "l06_counts": 0.0}),
     "coils_one_based": (
         {"l06_sort_answer": SORTER_ONE_BASED_COILS},
@@ -95,4 +108,5 @@ def sample_notebook(name: str, source: NotebookNode, released: NotebookNode) -> 
     overrides, _ = SAMPLES[name]
     if overrides is None:
         return fill(released, {})
-    return fill(released, {**source_answers(source), **overrides})
+    answers = {**source_answers(source), **overrides}
+    return fill(released, {grade_id: code for grade_id, code in answers.items() if code is not None})
