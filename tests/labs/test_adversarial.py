@@ -212,8 +212,8 @@ def test_without_the_sandbox_the_kernel_still_cannot_forge_what_the_trusted_pass
 # ---------------------------------------------------------------- the Windows-like path and plain nbgrader
 @needs_l01
 def test_the_portable_path_gives_the_same_scores(graded_course, portable_course):
-    """The L01 attacks (all but the file-writing ones), source and blank, graded with SFLAB_PORTABLE=1."""
-    assert set(portable_course) >= {"source-L01", "release-L01"}
+    """Source, blank and the L01 attacks whose code meets the portable path, graded with SFLAB_PORTABLE=1."""
+    assert set(portable_course) >= {"source-L01", "release-L01", "L01-atk-settrace_verdict", "L01-atk-grading_modules"}
     for student, scores in portable_course.items():
         assert scores == graded_course.scores[student], student
 
