@@ -44,7 +44,7 @@ from simulator.plc.tags import Area, ModbusTable
 #: Areas a master may write, per mode.
 WRITABLE_AREAS = {
     "internal": frozenset({Area.M, Area.HR}),
-    "remote": frozenset({Area.DO, Area.M, Area.HR}),
+    "remote": frozenset({Area.DO, Area.M, Area.HR, Area.AO}),
 }
 #: The modes of the simulated PLC.
 MODES = tuple(WRITABLE_AREAS)

@@ -148,6 +148,7 @@ OPENPLC_BLOCKS = (
     (Area.DO, "Coils", "액추에이터·램프"),
     (Area.AI, "Input Registers", "아날로그 입력"),
     (Area.HR, "Holding Registers - Read", "개수·설정값"),
+    (Area.AO, "Holding Registers - Write", "아날로그 출력(히터 출력·전류 설정)"),
 )
 
 

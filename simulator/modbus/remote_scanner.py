@@ -66,6 +66,7 @@ class RemoteScanner:
         self._input_runs = contiguous_runs(by_area[Area.DI])
         self._analog_runs = contiguous_runs(by_area[Area.AI])
         self._output_runs = contiguous_runs(by_area[Area.DO])
+        self._word_output_runs = contiguous_runs(by_area[Area.AO])
         self._memory = by_area[Area.M] + by_area[Area.HR]
         self._read_runs(contiguous_runs(by_area[Area.M]), self.client.read_coils)
         self._read_runs(contiguous_runs(by_area[Area.HR]), self.client.read_holding_registers)
@@ -77,10 +78,12 @@ class RemoteScanner:
         self._read_runs(self._analog_runs, self.client.read_input_registers)
 
     def write_outputs(self) -> None:
-        """Output refresh: every digital output, plus memory the program changed."""
+        """Output refresh: every digital and analog output, plus memory the program changed."""
         io, unit = self.io, self.unit_id
         for start, run in self._output_runs:
             _ok(self.client.write_coils(start, [bool(getattr(io, t.name)) for t in run], device_id=unit))
+        for start, run in self._word_output_runs:
+            _ok(self.client.write_registers(start, [int(getattr(io, t.name)) for t in run], device_id=unit))
         for tag in self._memory:
             value = getattr(io, tag.name)
             if value != self._memory_sent[tag.name]:

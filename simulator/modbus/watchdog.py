@@ -90,4 +90,4 @@ class CommWatchdog:
         self.tripped = True
         self.trips += 1
         self.plc.outputs_forced_safe = True
-        self.image.write_outputs([False] * len(self.image.output_names))
+        self.image.write_outputs(self.image.safe_outputs)

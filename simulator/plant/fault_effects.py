@@ -83,7 +83,9 @@ def read_bent_analog(
     return values
 
 
-def swap_outputs(outputs: tuple[bool, ...], faults: Sequence[Fault], index_of: dict[str, int]) -> tuple[bool, ...]:
+def swap_outputs(
+    outputs: tuple[bool | int, ...], faults: Sequence[Fault], index_of: dict[str, int]
+) -> tuple[bool | int, ...]:
     """Outputs as they reach the actuators when output wires are swapped."""
     swaps = [f for f in faults if f.kind == "swapped" and f.target in index_of]
     if not swaps:

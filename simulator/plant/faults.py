@@ -98,7 +98,7 @@ def check_fault(fault: Fault, tags: dict[str, Tag], where: str) -> Fault:
             f"'{fault.kind}'는 출력(구동기) 고장입니다. '{tag.name}'는 입력입니다",
             f"'{fault.kind}' needs an output tag",
         )
-    if tag.area is Area.DO and fault.kind not in OUTPUT_KINDS:
+    if tag.area in (Area.DO, Area.AO) and fault.kind not in OUTPUT_KINDS:
         raise fail(
             f"'{fault.kind}'는 입력(센서) 고장입니다. '{tag.name}'는 출력입니다",
             f"'{fault.kind}' needs an input tag",

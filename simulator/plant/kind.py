@@ -24,7 +24,9 @@ Everything else — the PLC, Modbus, the desktop window's panels, the notebook p
 ``sflab sim``, ``sflab bench sim --scene``, the trusted grader — works with the new kind
 unchanged. ``docs/architecture.md`` walks through an example.
 
-Signals. Every tag in a scene names a ``signal``. The frame wires ``panel.*`` (the operator
+Signals. Every tag in a scene names a ``signal``; its area says what it is: a digital
+input (DI) or output (DO), an analog input (AI, counts from an A/D card) or an analog output
+word (AO, counts to a D/A card). The frame wires ``panel.*`` (the operator
 panel) and ``light.*`` and ``buzzer`` (the stack light); every other signal is the equipment's: it returns
 a reader or a handler for it from :meth:`Equipment.digital_input`, :meth:`~Equipment.analog_input`
 and :meth:`~Equipment.output`, once, when the plant is built. The PLC then calls those every
@@ -114,8 +116,13 @@ class Equipment(Protocol):
     def analog_input(self, signal: str) -> AnalogInput:
         """The channel behind an analog signal such as ``sensor.height``."""
 
-    def output(self, signal: str) -> Callable[[bool, float], None]:
-        """A handler ``(on, now_s)`` for an output signal such as ``conveyor.infeed.forward``."""
+    def output(self, signal: str) -> Callable[[Any, float], None]:
+        """A handler for an output signal, called only when the output changes.
+
+        ``(on, now_s)`` for a digital one such as ``conveyor.infeed.forward``; ``(counts, now_s)``
+        for an analog output word (area AO, an int 0..65535: a heater's power). A PLC that stops
+        drives every output to its safe state: off, 0.
+        """
 
     def set_held_sampler(self, sample: Callable[[float], None]) -> None:
         """Keep ``sample``: call it whenever the held analog inputs should be read again."""

@@ -13,6 +13,7 @@ For the trusted grader it also reads the inputs of the next few scans ahead
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import simpy
@@ -68,7 +69,7 @@ class Terminals:
         equipment.set_held_sampler(self.sample_held)
         self._output_handlers = [self._output_handler(signal_of[n]) for n in image.output_names]
         #: Outputs as the PLC set them, and as they reach the actuators (after faulty wiring).
-        self._commanded: tuple[bool, ...] = (False,) * len(image.output_names)
+        self._commanded: tuple[bool | int, ...] = image.safe_outputs
         self._outputs = self._commanded
         self._area = {tag.name: tag.area for tag in image.tags}
         self._active_faults: Sequence[Fault] = ()
@@ -90,7 +91,7 @@ class Terminals:
             return lambda: self.panel.signal(name)
         return self.equipment.digital_input(signal)
 
-    def _output_handler(self, signal: str) -> Callable[[bool, float], None]:
+    def _output_handler(self, signal: str) -> Callable[[Any, float], None]:
         if signal.startswith("light.") or signal == "buzzer":
             lamp = signal.rpartition(".")[2]
             return lambda on, now: self.signals.__setitem__(lamp, on)
@@ -128,7 +129,7 @@ class Terminals:
                 return list(row[1])
         return self._read_analog(now_s)
 
-    def apply_outputs(self, outputs: tuple[bool, ...], now_s: float) -> None:
+    def apply_outputs(self, outputs: tuple[bool | int, ...], now_s: float) -> None:
         """Drive the actuators whose outputs changed (after any swapped wiring)."""
         if self._ahead.pending and outputs != self._commanded:
             self._ahead.give_back()  # before the actuators move: what they start may draw random numbers

@@ -54,9 +54,18 @@ class ProcessImage:
         self.io: Any = cls()
         self.input_names = tuple(t.name for t in self.tags if t.area is Area.DI)
         self.analog_names = tuple(t.name for t in self.tags if t.area is Area.AI)
-        self.output_names = tuple(t.name for t in self.tags if t.area is Area.DO)
+        #: Every output the PLC drives: the digital outputs, then the analog output words.
+        self.output_names = tuple(t.name for t in self.tags if t.area is Area.DO) + tuple(
+            t.name for t in self.tags if t.area is Area.AO
+        )
+        #: The analog output words (a subset of ``output_names``): see :meth:`bad_word`.
+        self.word_output_names = tuple(t.name for t in self.tags if t.area is Area.AO)
+        #: The outputs' safe state (PLC STOP, a lost Modbus master): every bit off, every word 0.
+        self.safe_outputs: tuple[bool | int, ...] = tuple(
+            False if self.by_name[name].is_bit else 0 for name in self.output_names
+        )
         self.reset()
-        #: Reads all digital outputs at once as a tuple, in ``output_names`` order.
+        #: Reads all outputs at once as a tuple, in ``output_names`` order.
         self.read_outputs = _tuple_getter(self.output_names)
         #: Reads all inputs (digital then analog) at once, for detecting writes to inputs.
         self.read_inputs = _tuple_getter(self.input_names + self.analog_names)
@@ -70,10 +79,22 @@ class ProcessImage:
         for tag in self.tags:
             setattr(self.io, tag.name, False if tag.is_bit else 0)
 
-    def write_outputs(self, values: Sequence[bool]) -> None:
-        """Set every digital output (used for the safe state and by a remote master)."""
+    def write_outputs(self, values: Sequence[bool | int]) -> None:
+        """Set every output, bits and words (used for the safe state and by a remote master)."""
         for name, value in zip(self.output_names, values, strict=True):
-            setattr(self.io, name, bool(value))
+            setattr(self.io, name, bool(value) if self.by_name[name].is_bit else int(value))
+
+    def bad_word(self) -> tuple[str, Any] | None:
+        """The first analog output holding something a D/A card cannot take (not an int 0..65535), or None.
+
+        A program may write ``io.heater = 55.5`` or a negative number; a real PLC would refuse
+        to compile that, so the runtime stops with a message naming the tag instead.
+        """
+        for name in self.word_output_names:
+            value = getattr(self.io, name)
+            if type(value) is not int or not 0 <= value <= REGISTER_MAX:
+                return name, value
+        return None
 
     def tables(self) -> ImageTables:
         """The image seen as Modbus tables (for the Modbus server and the I/O monitor)."""

@@ -64,8 +64,8 @@ class Field(Protocol):
     def analog_inputs(self, now_s: float) -> list[int]:
         """Analog input counts, in the image's ``analog_names`` order."""
 
-    def apply_outputs(self, outputs: tuple[bool, ...], now_s: float) -> None:
-        """Drive the actuators from digital outputs in the image's ``output_names`` order."""
+    def apply_outputs(self, outputs: tuple[bool | int, ...], now_s: float) -> None:
+        """Drive the actuators from the outputs in the image's ``output_names`` order (bits, then words)."""
 
 
 class PlcRuntime:
@@ -126,10 +126,10 @@ class PlcRuntime:
             self.forced[tag] = value if not self.image.by_name[tag].is_bit else bool(value)
 
     def stop(self, fault: PlcFault) -> None:
-        """Go to STOP with ``fault``: outputs to their safe state (all off)."""
+        """Go to STOP with ``fault``: outputs to their safe state (every bit off, every word 0)."""
         self.state = PlcState.STOP
         self.fault = fault
-        self.image.write_outputs([False] * len(self.image.output_names))
+        self.image.write_outputs(self.image.safe_outputs)
 
     def _scan_loop(self) -> Generator[simpy.Event, Any, None]:
         # This loop runs ~100,000 times a simulated second, so whatever it uses every scan is
@@ -146,7 +146,8 @@ class PlcRuntime:
         skip_queue = type(env) is simpy.Environment
         last_version: object = -1
         digital: tuple[bool, ...] = ()
-        applied: tuple[bool, ...] | None = None
+        applied: tuple[bool | int, ...] | None = None
+        safe_outputs, has_words = image.safe_outputs, bool(image.word_output_names)
         now = env.now
         while True:
             clock.now_s = now
@@ -188,13 +189,15 @@ class PlcRuntime:
                 if read_inputs(io) != expected_inputs and self.state is RUN:
                     self.stop(_input_write_fault(image, expected_inputs, read_inputs(io), now))
                     last_version = -1  # refresh the inputs the program overwrote
+                if has_words and self.state is RUN and (bad := image.bad_word()) is not None:
+                    self.stop(_word_fault(*bad, now))
             # 3. output refresh
             if forced:
                 for name, value in forced.items():
                     setattr(io, name, value)
             outputs = read_outputs(io)
             if self.outputs_forced_safe:
-                outputs = (False,) * len(outputs)
+                outputs = safe_outputs
             if outputs != applied:
                 apply_outputs(outputs, now)
                 applied = outputs
@@ -221,6 +224,16 @@ def _watchdog_fault(elapsed_s: float, limit_s: float, now_s: float) -> PlcFault:
         f"(한계 {limit_s * 1000:.0f} ms). 스캔 함수 안에서 기다리거나 반복하지 말고 타이머를 쓰세요.",
         f"PLC STOP at {now_s:.2f} s: scan watchdog — one program run took {elapsed_s * 1000:.0f} ms "
         f"(limit {limit_s * 1000:.0f} ms). Do not wait or loop inside the scan; use timers.",
+        now_s,
+    )
+
+
+def _word_fault(name: str, value: Any, now_s: float) -> PlcFault:
+    return PlcFault(
+        f"PLC 정지(STOP) {now_s:.2f}초: 아날로그 출력 {name}에 {value!r}를 썼습니다. 아날로그 출력은 0~65535의 "
+        f"정수(카운트)입니다. 예: io.{name} = round(값).",
+        f"PLC STOP at {now_s:.2f} s: analog output {name} was given {value!r}; analog outputs take an integer "
+        f"0..65535 (counts), e.g. io.{name} = round(value).",
         now_s,
     )
 

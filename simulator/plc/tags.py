@@ -30,6 +30,9 @@ class Area(Enum):
     AI = "AI"
     #: Memory words and setpoints: Modbus holding registers. XGT: D, MELSEC: D.
     HR = "HR"
+    #: Analog output words (counts to a D/A card: a heater's power, a rectifier's current setpoint):
+    #: Modbus holding registers, written by the program like a digital output. XGT: %UW/%QW, MELSEC: buffer memory.
+    AO = "AO"
 
     @property
     def is_bit(self) -> bool:
@@ -67,6 +70,7 @@ _TABLE_OF_AREA = {
     Area.M: ModbusTable.COILS,
     Area.AI: ModbusTable.INPUT_REGISTERS,
     Area.HR: ModbusTable.HOLDING_REGISTERS,
+    Area.AO: ModbusTable.HOLDING_REGISTERS,
 }
 
 _KOREAN_TABLE_NAME = {

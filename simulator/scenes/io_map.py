@@ -15,9 +15,17 @@ AREA_KO = {
     "DO": "디지털 출력",
     "M": "내부 릴레이",
     "AI": "아날로그 입력",
+    "AO": "아날로그 출력",
     "HR": "데이터 레지스터",
 }
-AREA_EN = {"DI": "digital in", "DO": "digital out", "M": "memory bit", "AI": "analog in", "HR": "register"}
+AREA_EN = {
+    "DI": "digital in",
+    "DO": "digital out",
+    "M": "memory bit",
+    "AI": "analog in",
+    "AO": "analog out",
+    "HR": "register",
+}
 
 
 def io_map_rows(tags: tuple[Tag, ...], lang: str) -> list[dict[str, str | int]]:

@@ -11,6 +11,9 @@ from simulator.plc.tags import Area, Tag
 from simulator.scenes.model import ConveyorSpec, DiverterSpec, PusherSpec, SensorSpec
 from simulator.scenes.reader import Section, register_address
 
+#: Areas whose tags are wired to a plant signal (the others are the PLC's memory).
+WIRED_AREAS = (Area.DI, Area.DO, Area.AI, Area.AO)
+
 
 def read_tags(root: Section, signals: dict[str, Area]) -> tuple[tuple[Tag, ...], dict[str, int]]:
     """The ``[[tags]]`` of ``root`` (and its ``[memory]``), and the initial values some of them set.
@@ -22,7 +25,7 @@ def read_tags(root: Section, signals: dict[str, Area]) -> tuple[tuple[Tag, ...],
     initial: dict[str, int] = {}
     used: dict[tuple[str, int], str] = {}
     for s in root.children("tags"):
-        area = s.get("area", lambda v: Area(v), "DI/DO/M/AI/HR 중 하나", "one of DI/DO/M/AI/HR")
+        area = s.get("area", lambda v: Area(v), "DI/DO/M/AI/AO/HR 중 하나", "one of DI/DO/M/AI/AO/HR")
         address = int(s.get("address", register_address, "0~65535 정수 주소", "an integer address 0..65535"))
         table_key = (area.modbus_table.name, address)
         name = s.name()
@@ -36,7 +39,7 @@ def read_tags(root: Section, signals: dict[str, Area]) -> tuple[tuple[Tag, ...],
         used[table_key] = name
         signal = s.data.get("signal", "")
         wanted = signals.get(signal)
-        if area in (Area.DI, Area.DO, Area.AI) and (wanted is None or wanted is not area):
+        if area in WIRED_AREAS and (wanted is None or wanted is not area):
             raise s.fail(
                 "signal",
                 f"{area.value} 영역의 플랜트 신호 ({_signals_of(signals, area)})",

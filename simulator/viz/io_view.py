@@ -19,7 +19,12 @@ from simulator.viz.state import Action, ViewState
 from simulator.viz.text import word
 
 #: Tabs of the monitor: name → areas listed.
-TABS: dict[str, tuple[Area, ...]] = {"DI": (Area.DI,), "DO": (Area.DO,), "AI·HR": (Area.AI, Area.HR), "M": (Area.M,)}
+TABS: dict[str, tuple[Area, ...]] = {
+    "DI": (Area.DI,),
+    "DO": (Area.DO,),
+    "AI·AO·HR": (Area.AI, Area.AO, Area.HR),
+    "M": (Area.M,),
+}
 #: Row height, in design pixels.
 ROW_PX = 19
 #: Light background of a forced row.

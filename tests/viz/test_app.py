@@ -191,7 +191,7 @@ def test_the_window_loop_runs_on_asyncio_with_a_real_display_surface() -> None:
 
 def test_clicking_an_analog_input_shows_its_trend(app: SimulatorApp) -> None:
     click(app, Action("teacher"))
-    click(app, Action("tab", "AI·HR"))
+    click(app, Action("tab", "AI·AO·HR"))
     analog = [t.name for t in app.plant.scene.tags if t.area.value == "AI"]
     click(app, Action("trend", analog[-1]))
     assert app.ui.trend is not None and app.ui.trend.tag == analog[-1]
