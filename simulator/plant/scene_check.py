@@ -1,6 +1,6 @@
 """``check_scene``: does a scene make physical sense, and does it run (like Gymnasium's ``check_env``)?
 
-First :func:`simulator.scenes.check.scene_problems` (belts end to end, sensors and pushers
+First :func:`simulator.scenes.check.scene_problems` (the kind's own check: belts end to end, sensors and pushers
 over a belt, every actuator wired to an output), then a smoke run: the scene stepped twice
 with the same seed, to see that it runs and repeats.
 """

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from simulator.scenes.conveyor_check import conveyor_problems
 from simulator.scenes.conveyor_line import read_conveyor_line
 from simulator.scenes.model import Scene
+from simulator.scenes.plating_line import plating_problems, read_plating_line
 from simulator.scenes.reader import Section
 
 #: A reader: the file's root section, its scene id and its source → the validated scene.
@@ -20,4 +22,13 @@ DEFAULT_KIND = "conveyor_line"
 
 READERS: dict[str, SceneReader] = {
     "conveyor_line": read_conveyor_line,
+    "plating_line": read_plating_line,  # type: ignore[dict-item]  # the frame reads only its common fields
+}
+
+#: A kind's check of how a scene's parts fit together: (Korean, English) problems, none when all is well.
+SceneCheck = Callable[[Scene], list[tuple[str, str]]]
+
+CHECKS: dict[str, SceneCheck] = {
+    "conveyor_line": conveyor_problems,
+    "plating_line": plating_problems,  # type: ignore[dict-item]
 }
