@@ -17,12 +17,14 @@ from simulator.errors import LabError
 def _reference(scene_id: str) -> object:
     from simulator.controllers.branch_line import BranchLineController
     from simulator.controllers.buffer_line import BufferLineController
+    from simulator.controllers.plating_line import PlatingLineController
     from simulator.controllers.reference import SortingLineController
 
     by_scene: dict[str, type] = {
         "sorting-line-v1": SortingLineController,
         "branch-line-v1": BranchLineController,
         "buffer-line-v1": BufferLineController,
+        "plating-line-v1": PlatingLineController,
     }
     if scene_id not in by_scene:
         raise LabError(

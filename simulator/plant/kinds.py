@@ -9,8 +9,9 @@ from __future__ import annotations
 from simulator.errors import LabError
 from simulator.plant.conveyor import KIND as CONVEYOR_LINE
 from simulator.plant.kind import PlantKind
+from simulator.plant.plating import KIND as PLATING_LINE
 
-KINDS: dict[str, PlantKind] = {kind.name: kind for kind in (CONVEYOR_LINE,)}
+KINDS: dict[str, PlantKind] = {kind.name: kind for kind in (CONVEYOR_LINE, PLATING_LINE)}
 
 
 def kind_named(name: str) -> PlantKind:

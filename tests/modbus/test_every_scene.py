@@ -23,6 +23,7 @@ def test_every_tag_reads_back_at_its_address(scene_id: str) -> None:
                 Area.M: client.read_coils,
                 Area.AI: client.read_input_registers,
                 Area.HR: client.read_holding_registers,
+                Area.AO: client.read_holding_registers,
             }[tag.area]
             reply = read(tag.address, count=1)
             assert not reply.isError(), (tag.name, reply)
@@ -37,9 +38,9 @@ def test_every_output_and_register_is_writable_in_remote_mode(scene_id: str) -> 
         for tag in session.plant.scene.tags:
             if tag.area in (Area.DO, Area.M):
                 assert not client.write_coil(tag.address, True).isError(), tag.name
-            elif tag.area is Area.HR:
+            elif tag.area in (Area.HR, Area.AO):
                 assert not client.write_register(tag.address, 123).isError(), tag.name
         image = session.call(lambda plant: plant.io.as_dict())
         for tag in session.plant.scene.tags:
-            if tag.area in (Area.DO, Area.M, Area.HR):
+            if tag.area in (Area.DO, Area.M, Area.HR, Area.AO):
                 assert image[tag.name] == (True if tag.is_bit else 123), tag.name
