@@ -21,6 +21,7 @@ from simulator.scenes.model import Scene
 from simulator.viz.draw import Pen, finish
 from simulator.viz.kpi_view import draw_kpis
 from simulator.viz.line_view import line_steps
+from simulator.viz.plating_view import plating_steps
 
 #: Draws a kind's equipment into an area in a few steps (pausing with ``yield`` between them),
 #: returning the geometry it used (for clicks and tests).
@@ -50,6 +51,7 @@ class Renderer:
 
 RENDERERS: dict[str, Renderer] = {
     "conveyor_line": Renderer(steps=line_steps),
+    "plating_line": Renderer(steps=plating_steps),
 }
 
 
