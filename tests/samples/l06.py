@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from nbformat import NotebookNode
 
-from grading.course.submissions import fill, source_answers
+from grading.course.submissions import fill
+from tests.samples.answers import sample_answers
 
 #: Points per criterion of lab L06.
 POINTS = {"l06_map": 2.0, "l06_number": 1.0, "l06_read": 2.0, "l06_sort": 3.0, "l06_counts": 2.0}
@@ -108,5 +109,4 @@ def sample_notebook(name: str, source: NotebookNode, released: NotebookNode) -> 
     overrides, _ = SAMPLES[name]
     if overrides is None:
         return fill(released, {})
-    answers = {**source_answers(source), **overrides}
-    return fill(released, {grade_id: code for grade_id, code in answers.items() if code is not None})
+    return fill(released, sample_answers(source, overrides))

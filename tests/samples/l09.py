@@ -4,13 +4,18 @@ The tests grade them to prove partial credit is exact: each wrong answer below i
 mistake students really make with condition data (a baseline over the whole run, an alarm
 on a single noisy sample, a fixed ISO limit, a straight trend on exponential wear), and
 each costs exactly the criteria listed with it.
+
+Each sample leaves unanswered the costly step its mistake cannot touch (the detector's runs
+or the trend's), as :mod:`tests.samples.answers` explains: the criteria still answered show
+the mistake costs only its own.
 """
 
 from __future__ import annotations
 
 from nbformat import NotebookNode
 
-from grading.course.submissions import fill, source_answers
+from grading.course.submissions import fill
+from tests.samples.answers import sample_answers
 
 #: Points per criterion of lab L09.
 POINTS = {"l09_baseline": 2.0, "l09_detector": 4.0, "l09_lead": 2.0, "l09_rul": 2.0}
@@ -62,17 +67,28 @@ def remaining_life_s(time_s, vibration_mm_s, healthy_mm_s, limit_mm_s=BREAKDOWN_
     return (limit_mm_s - intercept) / slope - time_s[-1]
 """
 
-#: Sample name → (answers replacing the model answers, or None for the blank notebook; expected points).
-SAMPLES: dict[str, tuple[dict[str, str] | None, dict[str, float]]] = {
+#: Steps 2 and 3 (the detector: the lab's longest runs) left as released, and the points then.
+NO_DETECTOR: dict[str, str | None] = {"l09_detector_answer": None}
+WITHOUT_DETECTOR = {**POINTS, "l09_detector": 0.0, "l09_lead": 0.0}
+#: Step 4 (the trend) left as released, and the points then.
+NO_TREND: dict[str, str | None] = {"l09_rul_answer": None}
+WITHOUT_TREND = {**POINTS, "l09_rul": 0.0}
+
+#: Sample name → (answers replacing the model answers, None leaving an answer as released, or None for the
+#: blank notebook; expected points).
+SAMPLES: dict[str, tuple[dict[str, str | None] | None, dict[str, float]]] = {
     "full": ({}, dict(POINTS)),
     "blank": (None, dict.fromkeys(POINTS, 0.0)),
-    "baseline_whole_run": ({"l09_baseline_answer": BASELINE_WHOLE_RUN}, {**POINTS, "l09_baseline": 0.0}),
-    "detector_no_persistence": (
-        {"l09_detector_answer": DETECTOR_NO_PERSISTENCE},
-        {**POINTS, "l09_detector": 0.0, "l09_lead": 0.0},
+    "baseline_whole_run": (
+        {"l09_baseline_answer": BASELINE_WHOLE_RUN, **NO_DETECTOR},
+        {**WITHOUT_DETECTOR, "l09_baseline": 0.0},
     ),
-    "detector_iso_limit": ({"l09_detector_answer": DETECTOR_ISO_LIMIT}, {**POINTS, "l09_lead": 0.0}),
-    "rul_straight_line": ({"l09_rul_answer": RUL_STRAIGHT_LINE}, {**POINTS, "l09_rul": 0.0}),
+    "detector_no_persistence": (
+        {"l09_detector_answer": DETECTOR_NO_PERSISTENCE, **NO_TREND},
+        {**WITHOUT_TREND, "l09_detector": 0.0, "l09_lead": 0.0},
+    ),
+    "detector_iso_limit": ({"l09_detector_answer": DETECTOR_ISO_LIMIT, **NO_TREND}, {**WITHOUT_TREND, "l09_lead": 0.0}),
+    "rul_straight_line": ({"l09_rul_answer": RUL_STRAIGHT_LINE, **NO_DETECTOR}, {**WITHOUT_DETECTOR, "l09_rul": 0.0}),
     "partial": (
         {"l09_baseline_answer": BASELINE_WHOLE_RUN, "l09_rul_answer": RUL_STRAIGHT_LINE},
         {**POINTS, "l09_baseline": 0.0, "l09_rul": 0.0},
@@ -85,4 +101,4 @@ def sample_notebook(name: str, source: NotebookNode, released: NotebookNode) -> 
     overrides, _ = SAMPLES[name]
     if overrides is None:
         return fill(released, {})
-    return fill(released, {**source_answers(source), **overrides})
+    return fill(released, sample_answers(source, overrides))

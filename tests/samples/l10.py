@@ -4,13 +4,18 @@ The tests grade them to prove partial credit is exact: each wrong answer below i
 students really make when optimising a line (calling the busiest station the bottleneck, taking
 the fastest point of a sweep although its parts collide, speeding a belt past its safe contact
 speed, slowing every belt to save energy — the bottleneck too), and each costs exactly its criterion.
+
+Each sample leaves unanswered two costly steps its mistake cannot touch (every step runs the
+line for an hour or more), as :mod:`tests.samples.answers` explains; the cheap first step stays
+answered in every sample, to show it keeps its points.
 """
 
 from __future__ import annotations
 
 from nbformat import NotebookNode
 
-from grading.course.submissions import fill, source_answers
+from grading.course.submissions import fill
+from tests.samples.answers import sample_answers
 
 #: Points per criterion of lab L10.
 POINTS = {"l10_bottleneck": 2.0, "l10_sweep": 2.0, "l10_tuning": 4.0, "l10_energy": 2.0}
@@ -63,14 +68,32 @@ def best_point(rows):
     raise NotImplementedError()
 """
 
-#: Sample name → (answers replacing the model answers, or None for the blank notebook; expected points).
-SAMPLES: dict[str, tuple[dict[str, str] | None, dict[str, float]]] = {
+#: Answers left as released (see the module docstring).
+NO_TUNING: dict[str, str | None] = {"l10_tuning_answer": None}
+NO_ENERGY: dict[str, str | None] = {"l10_energy_answer": None}
+NO_SWEEP: dict[str, str | None] = {"l10_sweep_answer": None}
+
+#: Sample name → (answers replacing the model answers, None leaving an answer as released, or None for the
+#: blank notebook; expected points).
+SAMPLES: dict[str, tuple[dict[str, str | None] | None, dict[str, float]]] = {
     "full": ({}, dict(POINTS)),
     "blank": (None, dict.fromkeys(POINTS, 0.0)),
-    "bottleneck_busiest": ({"l10_bottleneck_answer": BOTTLENECK_BUSIEST}, {**POINTS, "l10_bottleneck": 0.0}),
-    "sweep_ignores_collisions": ({"l10_sweep_answer": SWEEP_IGNORES_COLLISIONS}, {**POINTS, "l10_sweep": 0.0}),
-    "tuning_too_fast": ({"l10_tuning_answer": TUNING_TOO_FAST}, {**POINTS, "l10_tuning": 0.0}),
-    "energy_all_slow": ({"l10_energy_answer": ENERGY_ALL_SLOW}, {**POINTS, "l10_energy": 0.0}),
+    "bottleneck_busiest": (
+        {"l10_bottleneck_answer": BOTTLENECK_BUSIEST, **NO_TUNING, **NO_ENERGY},
+        {**POINTS, "l10_bottleneck": 0.0, "l10_tuning": 0.0, "l10_energy": 0.0},
+    ),
+    "sweep_ignores_collisions": (
+        {"l10_sweep_answer": SWEEP_IGNORES_COLLISIONS, **NO_TUNING, **NO_ENERGY},
+        {**POINTS, "l10_sweep": 0.0, "l10_tuning": 0.0, "l10_energy": 0.0},
+    ),
+    "tuning_too_fast": (
+        {"l10_tuning_answer": TUNING_TOO_FAST, **NO_SWEEP, **NO_ENERGY},
+        {**POINTS, "l10_sweep": 0.0, "l10_tuning": 0.0, "l10_energy": 0.0},
+    ),
+    "energy_all_slow": (
+        {"l10_energy_answer": ENERGY_ALL_SLOW, **NO_SWEEP, **NO_TUNING},
+        {**POINTS, "l10_sweep": 0.0, "l10_tuning": 0.0, "l10_energy": 0.0},
+    ),
     "partial": (
         {"l10_sweep_answer": SWEEP_BLANK, "l10_tuning_answer": TUNING_BUFFER_ONLY},
         {**POINTS, "l10_sweep": 0.0, "l10_tuning": 0.0},
@@ -83,4 +106,4 @@ def sample_notebook(name: str, source: NotebookNode, released: NotebookNode) -> 
     overrides, _ = SAMPLES[name]
     if overrides is None:
         return fill(released, {})
-    return fill(released, {**source_answers(source), **overrides})
+    return fill(released, sample_answers(source, overrides))
