@@ -175,7 +175,7 @@ def plating_signals(tanks: tuple[TankSpec, ...]) -> dict[str, Area]:
     signals["hoist.position"] = Area.AI
     signals["load.rack_ready"] = Area.DI
     signals["unload.free"] = Area.DI
-    for name in ("part_type", "area", "rack_id"):
+    for name in ("part_type", "area", "rack_id", "lot"):
         signals[f"load.{name}"] = Area.AI
     signals["unload.thickness"] = Area.AI
     signals["rectifier.on"] = Area.DO

@@ -68,13 +68,13 @@ TEST_CELL_TIMEOUT_S = 30
 #: only made everything slower (CI 1485 s against 1396 s).
 PARALLEL_LABS = 2
 #: Seconds each lab's grading took (main round, file-writing round and feedback) when the course
-#: was graded alone on a quiet 2-core machine (2026-12-07). Only the order of grading depends on
-#: them: the longest first, so no lane is left with a long lab at the end (a lab not listed counts
-#: as :data:`UNKNOWN_LAB_S`). L06 is long because every scan of its sorting checks crosses the
-#: trusted pass's pipe and a real Modbus TCP request four times.
+#: was graded alone on a quiet 2-core machine (2026-12-07; L06, L09 and L10 estimated from their
+#: samples' cost since their costly steps were cut). Only the order of grading depends on them:
+#: the longest first, so no lane is left with a long lab at the end (a lab not listed counts as
+#: :data:`UNKNOWN_LAB_S`).
 GRADING_S = {"L01": 239, "L08": 161, "L06": 150, "L10": 140, "L09": 130, "L05": 122, "L07": 111, "L04": 83}
 UNKNOWN_LAB_S = 70
-#: Seconds the portable L01 course took on the same machine.
+#: Seconds the portable L01 course takes on the same machine (estimated for its attack families).
 PORTABLE_COURSE_S = 50
 
 

@@ -246,7 +246,7 @@ class PlatingLine:
             return  # the hook holds it: the operator leaves it
         self.unload_rack = None
         result = rack.judge(self.scene.unload.spec_um)
-        self.records.append(RackRecord.of(rack, now_s, result))
+        self.records.append(RackRecord.of(rack, now_s, result, self.scene.zinc.rectifier_volts))
         self._finished(now_s)
         self.version += 1
 
@@ -345,6 +345,7 @@ class PlatingLine:
             "load.part_type": ScaledInput(lambda now_s: self._barcode("part_type"), 1, rng),
             "load.area": ScaledInput(lambda now_s: self._barcode("area_dm2"), 10, rng),
             "load.rack_id": ScaledInput(lambda now_s: self._barcode("rack_id"), 1, rng),
+            "load.lot": ScaledInput(lambda now_s: self._barcode("lot"), 1, rng),
             "unload.thickness": ScaledInput(lambda now_s: self.last_measured_um, 100, rng),
         }
         return AnalogInput(held[signal], held=True)

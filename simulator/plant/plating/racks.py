@@ -98,6 +98,8 @@ class RackRecord:
     finished_s: float
     zinc_s: float
     zinc_a_s: float
+    #: The rectifier's energy for this rack (volts × ampere-seconds), in Wh: the rack's share for ESG reports.
+    rectifier_wh: float
     peak_a_per_dm2: float
     degrease_s: float
     degrease_c: float
@@ -111,8 +113,8 @@ class RackRecord:
     route: str
 
     @classmethod
-    def of(cls, rack: Rack, finished_s: float, result: str) -> RackRecord:
-        """The record of a judged rack."""
+    def of(cls, rack: Rack, finished_s: float, result: str, rectifier_volts: float) -> RackRecord:
+        """The record of a judged rack (``rectifier_volts``: the rectifier's output voltage)."""
         zinc, degrease = rack.visit("zinc"), rack.visit("degrease")
         return cls(
             rack_id=rack.rack_id,
@@ -123,6 +125,7 @@ class RackRecord:
             finished_s=finished_s,
             zinc_s=zinc.seconds if zinc else 0.0,
             zinc_a_s=round(rack.charge_a_s, 1),
+            rectifier_wh=round(rectifier_volts * rack.charge_a_s / 3600.0, 2),
             peak_a_per_dm2=round(rack.peak_a_per_dm2, 3),
             degrease_s=degrease.seconds if degrease else 0.0,
             degrease_c=round(min(degrease.entry_c, degrease.exit_c), 2) if degrease else 0.0,
