@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import simpy
 from pymodbus.constants import ExcCodes
 
@@ -97,3 +98,23 @@ def test_a_remote_master_may_write_analog_outputs_and_an_hmi_may_not() -> None:
         assert block.write(10, [1234]) == refused
         assert image.io.heater_counts == (1234 if refused is None else 0)
         assert block.write(0, [7]) is None and image.io.setpoint == 7  # memory words: both modes
+
+
+def test_a_remote_master_heats_a_plating_bath_over_modbus_tcp() -> None:
+    """pymodbus writes 100 % into the degreasing heater's word (holding register 100): the bath heats as calculated."""
+    import math
+
+    from simulator.modbus.lockstep import LockstepSession
+    from simulator.plant import Plant
+
+    plant = Plant("plating-line-v1", seed=1)  # no program: remote I/O
+    with LockstepSession(plant) as session:
+        client = session.client()
+        assert not client.write_register(100, 10_000).isError()  # degrease_heater, 0.01 % per count
+        session.run(600.0)
+        true_c = session.call(lambda p: p.tank_temperature_c("degrease", p.now_s))
+        reading = client.read_input_registers(1, count=1).registers[0]  # degrease_temp, 0.1 °C per count
+    tau_s = 800 * 4.186 * 1000 / 90  # the scene's tank: C = 800 L × 4.186 kJ/(L·K), UA = 90 W/K
+    expected_c = 220 + (65 - 220) * math.exp(-600.0 / tau_s)  # the next scan's output refresh switches it on
+    assert true_c == pytest.approx(expected_c, abs=0.05)
+    assert reading / 10 == pytest.approx(true_c, abs=1.0)
