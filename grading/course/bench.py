@@ -30,7 +30,7 @@ from grading.course.submissions import fill, read, source_answers, submit
 
 #: Submissions in the full benchmark, and with ``--quick`` (for the test suite).
 FULL_SUBMISSIONS = 30
-QUICK_SUBMISSIONS = 4
+QUICK_SUBMISSIONS = 2
 ASSIGNMENT = "L01"
 NOTEBOOK = "L01_sensors"
 

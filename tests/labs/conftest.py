@@ -85,6 +85,9 @@ def clean_env() -> dict[str, str]:
         "PATH": "/usr/bin:/bin",
         "LANG": "C.UTF-8",
         "SFLAB_CHECK_TIMEOUT_S": "20",
+        # an answer cell only defines things; 10 s is plenty on a loaded machine, and the endless loop
+        # of an attacker's answer cell burns a core until then (the default is 30 s)
+        "SFLAB_TRUSTED_CELL_TIMEOUT_S": "10",
         "SFLAB_CHECK_MEMORY_MB": "400",
     }
 

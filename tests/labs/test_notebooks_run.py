@@ -1,13 +1,16 @@
 """Every lab's solution notebook runs top to bottom in a fresh kernel, charts included, with Korean glyphs.
 
 nbgrader's autograding skips the chart cells of some labs (``NBGRADER_EXECUTION``), so this runs
-each source notebook the way a student's Jupyter does: every cell, a new ``python3`` kernel, and
-fails on an error or a font warning (a missing Korean glyph would draw as an empty box).
+each source notebook the way a student's Jupyter runs it once answered: every cell, a new
+``python3`` kernel, the visible tests but not the hidden ones (nbgrader takes those out of the
+released notebook; the graded course and ``tests/grading`` run them), and fails on an error or
+a font warning (a missing Korean glyph would draw as an empty box).
 The seconds each notebook took are printed (``pytest -s``); they are not asserted.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -23,6 +26,8 @@ pytestmark = pytest.mark.timeout(1200)
 
 #: Seconds one cell may take here (the slowest cells simulate a day of the plant in about 10 s).
 CELL_TIMEOUT_S = 180
+#: A hidden-test block of a test cell, as nbgrader's release removes it.
+HIDDEN_TESTS = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", re.S)
 #: Words in a cell's output that mean the chart lost text.
 FONT_TROUBLE = ("Glyph", "missing from font", "findfont")
 
@@ -30,6 +35,9 @@ FONT_TROUBLE = ("Glyph", "missing from font", "findfont")
 def run_notebook(path: Path, workdir: Path) -> tuple[nbformat.NotebookNode, float]:
     """The notebook at ``path`` executed in a new kernel working in ``workdir``, and the seconds it took."""
     nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.source = HIDDEN_TESTS.sub("", cell.source)
     client = NotebookClient(
         nb, timeout=CELL_TIMEOUT_S, kernel_name="python3", resources={"metadata": {"path": workdir}}
     )
