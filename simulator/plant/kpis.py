@@ -19,7 +19,7 @@ World-class OEE is about 85 %; most real plants run at 40–60 %.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 
 @dataclass(frozen=True)
@@ -87,3 +87,43 @@ class Kpis:
 def ratio(numerator: float, denominator: float) -> float:
     """``numerator / denominator``, 0 when the denominator is 0, capped at 1."""
     return min(1.0, numerator / denominator) if denominator > 0 else 0.0
+
+
+class ProductionFigures(TypedDict):
+    """What :func:`production_figures` returns: fields of :class:`Kpis`, by name."""
+
+    throughput_per_h: float
+    availability: float
+    performance: float
+    quality: float
+    oee: float
+    energy_kwh: float
+    energy_wh_per_good: float
+
+
+def production_figures(
+    *,
+    now_s: float,
+    produced: int,
+    good: int,
+    planned_s: float,
+    operating_s: float,
+    ideal_cycle_s: float,
+    energy_kwh: float,
+) -> ProductionFigures:
+    """The fields of :class:`Kpis` every kind computes the same way (see the module docstring for OEE).
+
+    Returns throughput per hour, availability, performance, quality, OEE, energy and energy per good unit.
+    """
+    availability = ratio(operating_s, planned_s)
+    performance = ratio(ideal_cycle_s * produced, operating_s)
+    quality = ratio(good, produced)
+    return ProductionFigures(
+        throughput_per_h=produced * 3600.0 / now_s if now_s > 0 else 0.0,
+        availability=availability,
+        performance=performance,
+        quality=quality,
+        oee=availability * performance * quality,
+        energy_kwh=energy_kwh,
+        energy_wh_per_good=energy_kwh * 1000.0 / good if good else 0.0,
+    )

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from simulator.errors import LabError
 from simulator.plant.conveyor.feeder import Feeder
 from simulator.plant.conveyor.transport import Line
-from simulator.plant.kpis import Kpis, Problem, ratio
+from simulator.plant.kpis import Kpis, Problem, production_figures
 from simulator.scenes.model import Scene
 
 
@@ -93,9 +93,15 @@ def line_kpis(
     produced = len(records)
     good = sum(1 for r in records if r.result == "OK")
     operating_s, energy_kwh = totals
-    availability = ratio(operating_s, planned_s)
-    performance = ratio(line.scene.ideal_cycle_s * produced, operating_s)
-    quality = ratio(good, produced)
+    figures = production_figures(
+        now_s=now_s,
+        produced=produced,
+        good=good,
+        planned_s=planned_s,
+        operating_s=operating_s,
+        ideal_cycle_s=line.scene.ideal_cycle_s,
+        energy_kwh=energy_kwh,
+    )
     return LineKpis(
         scene=line.scene.id,
         seed=line.seed,
@@ -107,13 +113,7 @@ def line_kpis(
         collisions=line.line.counters.collisions,
         jams=line.line.counters.jams,
         interlock_violations=line.interlock_violations,
-        throughput_per_h=produced * 3600.0 / now_s if now_s > 0 else 0.0,
-        availability=availability,
-        performance=performance,
-        quality=quality,
-        oee=availability * performance * quality,
-        energy_kwh=energy_kwh,
-        energy_wh_per_good=energy_kwh * 1000.0 / good if good else 0.0,
+        **figures,
         feeder_breakdowns=line.feeder.breakdowns,
         motor_failures=line.motor_failures,
         bins=_bins(line.bin_counts()),

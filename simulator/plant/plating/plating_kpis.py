@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from simulator.plant.kpis import Kpis, Problem, ratio
+from simulator.plant.kpis import Kpis, Problem, production_figures
 from simulator.plant.plating.racks import RackRecord
 
 #: Each defect cause and each count of :class:`PlatingKpis` as the KPI panel names it.
@@ -76,10 +76,15 @@ def plating_kpis(
     produced = len(records)
     good = sum(1 for r in records if r.result == "OK")
     causes = Counter(cause for r in records for cause in r.causes.split("+") if cause)
-    availability = ratio(operating_s, planned_s)
-    performance = ratio(ideal_cycle_s * produced, operating_s)
-    quality = ratio(good, produced)
-    energy_kwh = heater_kwh + rectifier_kwh
+    figures = production_figures(
+        now_s=now_s,
+        produced=produced,
+        good=good,
+        planned_s=planned_s,
+        operating_s=operating_s,
+        ideal_cycle_s=ideal_cycle_s,
+        energy_kwh=heater_kwh + rectifier_kwh,
+    )
     return PlatingKpis(
         scene=scene,
         seed=seed,
@@ -88,13 +93,7 @@ def plating_kpis(
         good=good,
         defective=produced - good,
         interlock_violations=interlock_violations,
-        throughput_per_h=produced / (now_s / 3600.0) if now_s > 0 else 0.0,
-        availability=availability,
-        performance=performance,
-        quality=quality,
-        oee=availability * performance * quality,
-        energy_kwh=energy_kwh,
-        energy_wh_per_good=energy_kwh * 1000.0 / good if good else 0.0,
+        **figures,
         plc_state=plc_state,
         plc_fault=plc_fault,
         rule_breaks=rule_breaks,
