@@ -100,6 +100,13 @@ class Equipment(Protocol):
     exposed: tuple[str, ...]
 
     @property
+    def detail_tables(self) -> Mapping[str, tuple[type, Sequence[Any]]]:
+        """More tables for the SQLite export beside ``production``: name → (record type, its records).
+
+        For details that are many per product (the plating line's tank visits, ``visits``); empty for most kinds.
+        """
+
+    @property
     def next_event_s(self) -> float:
         """When the equipment's next own event is due (``inf`` when none)."""
 

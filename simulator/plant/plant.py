@@ -228,8 +228,11 @@ class Plant:
         return write_csv(self.records, path, self.equipment.record_type)
 
     def export_sqlite(self, path: str | Path) -> Path:
-        """Write the production records to an SQLite database (table ``production``)."""
-        return write_sqlite(self.records, path, self.equipment.record_type)
+        """Write the production records to an SQLite database (table ``production``, and the kind's detail tables)."""
+        written = write_sqlite(self.records, path, self.equipment.record_type)
+        for table, (record_type, rows) in self.equipment.detail_tables.items():
+            write_sqlite(rows, path, record_type, table=table, keyed=False)
+        return written
 
     def snapshot(self) -> PlantSnapshot:
         """A frozen picture of the plant now (positions interpolated; nothing is advanced)."""

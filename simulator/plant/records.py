@@ -39,16 +39,19 @@ def write_csv(records: Iterable[Any], path: str | Path, record_type: type) -> Pa
     return path
 
 
-def write_sqlite(records: Iterable[Any], path: str | Path, record_type: type, table: str = "production") -> Path:
+def write_sqlite(
+    records: Iterable[Any], path: str | Path, record_type: type, table: str = "production", *, keyed: bool = True
+) -> Path:
     """Write the records into table ``table`` of an SQLite database (replacing it).
 
-    The first field is the primary key when it is an integer (the conveyor line's ``item_id``).
+    With ``keyed``, the first field is the primary key when it is an integer (the conveyor line's
+    ``item_id``); a detail table (many rows per product) is written with ``keyed=False``.
     """
     path = Path(path)
     columns = []
     for index, field in enumerate(fields(record_type)):
         type_name = _type_name(field)
-        key = " PRIMARY KEY" if index == 0 and type_name == "int" else ""
+        key = " PRIMARY KEY" if keyed and index == 0 and type_name == "int" else ""
         sql_type = _SQL_TYPES.get(type_name, "TEXT")
         columns.append(f"{field.name} {sql_type}{key}")
     placeholders = ", ".join("?" for _ in columns)

@@ -122,6 +122,7 @@ class Tank:
         self.scene: TankScene = context.scene  # type: ignore[assignment]
         self.seed = context.seed
         self.records: list[Filling] = []
+        self.detail_tables: dict[str, tuple[type, list[object]]] = {}
         self._level_at_m = 0.0  # the level at _since_s
         self._since_s = 0.0
         self._open = False

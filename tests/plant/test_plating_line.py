@@ -185,3 +185,19 @@ def test_a_stuck_dosing_pump_lets_the_zinc_run_down() -> None:
     plant = _reference(FIRST_RACK_S, faults="jam:dosing_pump@0")
     racks_out = sum(1 for r in plant.records) + (1 if plant.snapshot().equipment.unload else 0)
     assert plant.zinc_g_per_l(plant.now_s) <= scene.zinc.zinc_g_per_l - racks_out * scene.zinc.drag_out_g_per_l + 1e-9
+
+
+def test_the_mes_export_has_a_rack_per_row_and_its_tank_visits(first_rack: Plant, tmp_path) -> None:
+    """Traceability (B04): which tanks did rack 1 see, how long, how hot — joined with its thickness, in SQL."""
+    import sqlite3
+
+    path = first_rack.export_sqlite(tmp_path / "mes.db")
+    with sqlite3.connect(path) as db:
+        route = db.execute("SELECT tank, seconds, window FROM visits WHERE rack_id = 1 ORDER BY entered_s").fetchall()
+        joined = db.execute(
+            "SELECT p.measured_um, v.entry_c FROM production p JOIN visits v USING (rack_id) WHERE v.tank = 'zinc'"
+        ).fetchall()
+    assert [tank for tank, _, _ in route] == [t.name for t in get_scene(SCENE).tanks]
+    assert all(window == "OK" for _, _, window in route)
+    assert dict((tank, seconds) for tank, seconds, _ in route)["degrease"] == pytest.approx(420.0, abs=0.1)
+    assert len(joined) == 1 and 22.0 <= joined[0][1] <= 35.0 and 8.0 <= joined[0][0] <= 13.0

@@ -9,6 +9,7 @@ and lets faults act on the machines they name.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import simpy
@@ -60,6 +61,7 @@ class ConveyorLine:
         self._signal_of = context.signal_of
         self._bump = context.bump
         self.records: list[ProductionRecord] = []
+        self.detail_tables: dict[str, tuple[type, list[Any]]] = {}  # one row per part says it all
         self._bins: dict[str, list[int]] = {b.name: [0, 0] for b in scene.bins}
 
         zone_sensors = [s for s in scene.sensors if s.kind != "limit_switch"]

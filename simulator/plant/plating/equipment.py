@@ -35,7 +35,7 @@ from simulator.plant.plating.channels import ScaledInput
 from simulator.plant.plating.hoist import Hoist
 from simulator.plant.plating.machine_faults import apply_faults
 from simulator.plant.plating.plating_kpis import PlatingKpis, plating_kpis
-from simulator.plant.plating.racks import Rack, RackRecord
+from simulator.plant.plating.racks import Rack, RackRecord, VisitRecord
 from simulator.plant.plating.tanks import TankRow
 from simulator.plant.plating.view_builder import line_view
 from simulator.plant.plating.views import PlatingView
@@ -81,6 +81,7 @@ class PlatingLine:
         )
         self.tanks = TankRow(scene)
         self.records: list[RackRecord] = []
+        self.detail_tables = {"visits": (VisitRecord, self.tanks.visit_records)}
         self.rule_log: list[RuleBreak] = []
         self.interlock_violations = 0
         self.version = 0

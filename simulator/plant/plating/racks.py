@@ -87,6 +87,38 @@ class Rack:
 
 
 @dataclass(frozen=True)
+class VisitRecord:
+    """One rack in one tank (table ``visits`` of the SQLite export): the MES's genealogy of a rack."""
+
+    rack_id: int
+    lot: int
+    tank: str
+    entered_s: float
+    left_s: float
+    seconds: float
+    entry_c: float
+    exit_c: float
+    #: ``"OK"``, ``"SHORT"`` (under the tank's minimum) or ``"LONG"`` (over its maximum).
+    window: str
+
+    @classmethod
+    def of(cls, rack: Rack, visit: Visit, min_s: float, max_s: float) -> VisitRecord:
+        """The record of a finished visit, judged against the tank's window."""
+        window = "SHORT" if visit.seconds < min_s else "LONG" if visit.seconds > max_s else "OK"
+        return cls(
+            rack_id=rack.rack_id,
+            lot=rack.lot,
+            tank=visit.tank,
+            entered_s=round(visit.entered_s, 2),
+            left_s=round(visit.left_s, 2),
+            seconds=round(visit.seconds, 2),
+            entry_c=round(visit.entry_c, 2),
+            exit_c=round(visit.exit_c, 2),
+            window=window,
+        )
+
+
+@dataclass(frozen=True)
 class RackRecord:
     """One finished rack, as the MES stores it: barcode, times, bath data, thickness and verdict."""
 

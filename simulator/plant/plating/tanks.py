@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from simulator.plant.plating.faraday import deposit_um, efficiency
-from simulator.plant.plating.racks import Rack, Visit
+from simulator.plant.plating.racks import Rack, Visit, VisitRecord
 from simulator.plant.plating.thermal import HeatedBath
 from simulator.scenes.plating_line import PlatingScene, TankSpec
 
@@ -86,6 +86,8 @@ class TankRow:
         self.rectifier = Rectifier(zinc.rectifier_max_a, zinc.rectifier_volts)
         self.chemistry = ZincChemistry(zinc.zinc_g_per_l, zinc.drag_out_g_per_l, zinc.dosing_g_per_l_per_s)
         self._plated_to_s = 0.0
+        #: Every finished immersion, in the order the racks left their tanks.
+        self.visit_records: list[VisitRecord] = []
 
     # ---------------------------------------------------------------- temperatures
     def temperature_c(self, index: int, now_s: float) -> float:
@@ -127,6 +129,7 @@ class TankRow:
             rack.note("under_processed")
         if index == self.zinc_index:
             self.chemistry.rack_left(now_s)
+        self.visit_records.append(VisitRecord.of(rack, visit, spec.min_s, spec.max_s))
         return rack
 
     # ---------------------------------------------------------------- plating
