@@ -107,7 +107,7 @@ class LockstepSession:
         return LoopbackClient(self)
 
     def answer(self, pdu: bytes, unit_id: int = 1) -> bytes:
-        """The response PDU (function code + data) to the request ``pdu``, answered in the server's thread."""
+        """The response PDU (function code + data) to the request ``pdu``, answered where steps run (see the module)."""
         return self._call(self._answer(pdu, unit_id))
 
     def step(self, scans: int = 1) -> float:

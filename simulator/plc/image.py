@@ -54,12 +54,10 @@ class ProcessImage:
         self.io: Any = cls()
         self.input_names = tuple(t.name for t in self.tags if t.area is Area.DI)
         self.analog_names = tuple(t.name for t in self.tags if t.area is Area.AI)
-        #: Every output the PLC drives: the digital outputs, then the analog output words.
-        self.output_names = tuple(t.name for t in self.tags if t.area is Area.DO) + tuple(
-            t.name for t in self.tags if t.area is Area.AO
-        )
-        #: The analog output words (a subset of ``output_names``): see :meth:`bad_word`.
+        #: The analog output words (the end of ``output_names``): see :meth:`bad_word`.
         self.word_output_names = tuple(t.name for t in self.tags if t.area is Area.AO)
+        #: Every output the PLC drives: the digital outputs, then the analog output words.
+        self.output_names = tuple(t.name for t in self.tags if t.area is Area.DO) + self.word_output_names
         #: The outputs' safe state (PLC STOP, a lost Modbus master): every bit off, every word 0.
         self.safe_outputs: tuple[bool | int, ...] = tuple(
             False if self.by_name[name].is_bit else 0 for name in self.output_names

@@ -42,19 +42,17 @@ def draw_kpis(pen: Pen, kpis: Kpis, area: pygame.Rect, lang: str) -> None:
         _bar(pen, inner, y, word(key, lang), value)
         y += pen.px(18)
     y += pen.px(6)
-    problems = kpis.problems()
+    shown, rest = kpis.problems(), []
     room = max(1, (inner.bottom - y) // row - 1)  # one row stays for the energy
-    if len(problems) > room:  # what went wrong first; the rest counted together on the last row
-        problems = sorted(problems, key=lambda p: p.count == 0)
-        shown, rest = problems[: room - 1], problems[room - 1 :]
-        for problem in shown:
-            line(problem.name(lang), f"{problem.count}", problem.count > 0)
+    if len(shown) > room:  # what went wrong first; the rest counted together on the last row
+        ordered = sorted(shown, key=lambda p: p.count == 0)
+        shown, rest = ordered[: room - 1], ordered[room - 1 :]
+    for problem in shown:
+        line(problem.name(lang), f"{problem.count}", problem.count > 0)
+    if rest:
         others = sum(p.count for p in rest)
         name = f"그 밖의 문제 {len(rest)}가지" if lang == "ko" else f"{len(rest)} other problems"
         line(name, f"{others}", others > 0)
-    else:
-        for problem in problems:
-            line(problem.name(lang), f"{problem.count}", problem.count > 0)
     line(word("energy", lang), f"{kpis.energy_kwh * 1000:.1f} Wh")
 
 

@@ -114,15 +114,12 @@ def test_lowering_between_stations_is_a_broken_rule() -> None:
     assert any("스테이션 사이" in b.ko for b in plant.rule_log)
 
 
-def test_short_drip_stains_and_a_skipped_rinse_spoils_adhesion() -> None:
+def test_short_drip_stains_and_a_skipped_rinse_spoils_adhesion(monkeypatch: pytest.MonkeyPatch) -> None:
     from simulator.controllers import plating_line
 
-    original_drip = plating_line.DRIP_S
-    try:
-        plating_line.DRIP_S = 1.0  # the rack leaves the degreasing tank after one second of dripping (scene: 8 s)
-        plant = _reference(600.0)
-    finally:
-        plating_line.DRIP_S = original_drip
+    monkeypatch.setattr(plating_line, "DRIP_S", 1.0)  # the rack leaves the degreasing tank after 1 s (scene: 8 s)
+    plant = _reference(600.0)
+    monkeypatch.undo()
     rack = plant.equipment.carrying or next(r for r in plant.equipment.tanks.racks if r is not None)
     assert rack.causes == ["stain"]
 
